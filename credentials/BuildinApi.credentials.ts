@@ -1,0 +1,64 @@
+import type {
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlProblem } from '../nodes/Buildin/transport/baseUrl';
+
+export class BuildinApi implements ICredentialType {
+	name = 'buildinApi';
+
+	displayName = 'Buildin API';
+
+	icon: Icon = { light: 'file:buildin.svg', dark: 'file:buildin.dark.svg' };
+
+	documentationUrl = 'https://buildin.ai/developer-api/v2/getting-started/make-your-first-request';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The integration token from Buildin (Settings → Integrations). Sent as a Bearer token.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.buildin.ai',
+			placeholder: 'https://api.buildin.ai',
+			description:
+				'Where the Buildin API is served. Change it only for a private deployment or a local sandbox; it must use https:// unless the host is localhost.',
+		},
+	];
+
+	// A function rather than a generic block, so the token is never attached to a request bound for a non-https
+	// server: this also guards n8n's own credential test, which goes through here.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const target = requestOptions.baseURL ?? requestOptions.url;
+		const problem = baseUrlProblem(String(credentials.baseUrl ?? '')) ?? baseUrlProblem(String(target));
+		if (problem) throw new Error(problem);
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiToken}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v2/users/me',
+			method: 'GET',
+		},
+	};
+}

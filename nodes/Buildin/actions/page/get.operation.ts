@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { withPageVersion } from '../../helpers/pageVersion';
+import { buildinApiRequest } from '../../transport';
+import { pageLocator, requestOptionFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	pageLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['get'] } }, properties);
+
+/** GET /v2/pages/:id — the page with its properties and, in `etag`, the version to send as If-Match. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'GET',
+		path: `/v2/pages/${pageId}`,
+		scope: 'pages.read',
+	});
+	return withPageVersion(response.body, response.headers);
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { InvalidInputError } from '../helpers/errors';
+import { errorItemJson } from '../transport/errors';
+import * as page from './page/Page.resource';
+
+type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
+
+const operations: Record<string, Record<string, OperationExecute>> = {
+	page: { get: page.get.execute, update: page.update.execute },
+};
+
+/** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
+function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof InvalidInputError) {
+		return new NodeOperationError(ctx.getNode(), `${error.field} in item ${itemIndex}: ${error.message}`, {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+	// Only the message is kept: an unexpected error's other fields may hold request options, headers included.
+	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+}
+
+/** Runs the chosen operation once per input item; every output item is paired with the input item it came from. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	}
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push({ json: await execute.call(this, itemIndex), pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = toNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			output.push({ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,237 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { InvalidInputError } from './errors';
+import { idList, listValue, normalizeId } from './ids';
+import { toRichText } from './richText';
+import { requireHttpUrl, requireText } from './validate';
+
+/** The property types a page update can write (fact sheet §5); title has its own parameter. */
+export type WritablePropertyType =
+	| 'checkbox'
+	| 'date'
+	| 'email'
+	| 'files'
+	| 'multi_select'
+	| 'number'
+	| 'people'
+	| 'phone_number'
+	| 'relation'
+	| 'rich_text'
+	| 'select'
+	| 'url';
+
+/** One entry of the Properties collection, as the editor stores it. Only the fields of its type are present. */
+export interface PropertyInput {
+	name?: string;
+	type?: WritablePropertyType;
+	clear?: boolean;
+	textValue?: unknown;
+	numberValue?: unknown;
+	selectValue?: unknown;
+	multiSelectValue?: unknown;
+	dateStart?: unknown;
+	dateEnd?: unknown;
+	timeZone?: unknown;
+	peopleValue?: unknown;
+	filesValue?: unknown;
+	checkboxValue?: unknown;
+	urlValue?: unknown;
+	emailValue?: unknown;
+	phoneValue?: unknown;
+	relationValue?: unknown;
+}
+
+const ISO_DATE =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CLEAR_HINT = 'To empty the property, turn on Clear Value instead of leaving the value blank';
+
+/** The value written when Clear Value is on. */
+const CLEARED: Record<WritablePropertyType, IDataObject[keyof IDataObject]> = {
+	checkbox: false,
+	date: null,
+	email: null,
+	files: [],
+	multi_select: [],
+	number: null,
+	people: [],
+	phone_number: null,
+	relation: [],
+	rich_text: [],
+	select: null,
+	url: null,
+};
+
+function isWritableType(type: unknown): type is WritablePropertyType {
+	return typeof type === 'string' && Object.prototype.hasOwnProperty.call(CLEARED, type);
+}
+
+/** Dates from expressions arrive as strings, JS Dates or Luxon DateTimes; Buildin wants ISO 8601 text. */
+export function isoDate(field: string, value: unknown): string {
+	let text: string;
+	if (value instanceof Date) text = value.toISOString();
+	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = String((value as { toISO: () => string }).toISO());
+	} else text = requireText(field, value, 'Use an ISO 8601 date such as 2026-04-09 or 2026-04-09T09:30:00Z');
+	const match = ISO_DATE.exec(text);
+	const [year, month, day, hour = '0', minute = '0', second = '0'] = match ? match.slice(1) : [];
+	const calendar = match ? new Date(Date.UTC(+year, +month - 1, +day)) : undefined;
+	const valid =
+		calendar !== undefined &&
+		calendar.getUTCMonth() === +month - 1 &&
+		calendar.getUTCDate() === +day &&
+		+hour < 24 &&
+		+minute < 60 &&
+		+second < 60;
+	if (!valid) {
+		throw new InvalidInputError(
+			field,
+			`${JSON.stringify(text)} is not a valid date`,
+			'Use an ISO 8601 date such as 2026-04-09 or 2026-04-09T09:30:00Z',
+		);
+	}
+	return text;
+}
+
+function isTimeZone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: name });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function timeZoneName(field: string, value: unknown): string | undefined {
+	const text = String(value ?? '').trim();
+	if (text === '') return undefined;
+	if (!isTimeZone(text)) {
+		throw new InvalidInputError(field, `${JSON.stringify(text)} is not an IANA time zone`, 'Use a name such as Europe/Berlin or Asia/Shanghai');
+	}
+	return text;
+}
+
+function numberValue(field: string, value: unknown): number {
+	const number = typeof value === 'number' ? value : Number(requireText(field, value, CLEAR_HINT));
+	if (!Number.isFinite(number)) throw new InvalidInputError(field, `${JSON.stringify(value)} is not a number`);
+	return number;
+}
+
+function nonEmptyList(field: string, values: string[]): string[] {
+	if (values.length === 0) throw new InvalidInputError(field, 'is empty', CLEAR_HINT);
+	return values;
+}
+
+function userIds(field: string, value: unknown): IDataObject[] {
+	return nonEmptyList(field, listValue(value)).map((entry) => {
+		const id = normalizeId(entry);
+		if (id === undefined) throw new InvalidInputError(field, `${JSON.stringify(entry)} is not a Buildin user ID`);
+		return { object: 'user', id };
+	});
+}
+
+function externalFile(url: string): IDataObject {
+	const segments = new URL(url).pathname.split('/').filter((segment) => segment !== '');
+	const name = segments.length > 0 ? decodeURIComponent(segments[segments.length - 1]) : new URL(url).hostname;
+	return { name, type: 'external', external: { url } };
+}
+
+/** Names a sub-field of one Properties entry, e.g. `Property "Due" (Start)`. */
+type FieldName = (part: string) => string;
+
+function dateValue(input: PropertyInput, field: FieldName): IDataObject {
+	const start = isoDate(field('Start'), input.dateStart);
+	const end = String(input.dateEnd ?? '').trim() === '' ? null : isoDate(field('End'), input.dateEnd);
+	if (end !== null && Date.parse(end) < Date.parse(start)) {
+		throw new InvalidInputError(field('End'), `${end} is before the start ${start}`);
+	}
+	const date: IDataObject = { start, end };
+	const timeZone = timeZoneName(field('Time Zone'), input.timeZone);
+	if (timeZone !== undefined) date.time_zone = timeZone;
+	return date;
+}
+
+function valueOf(type: WritablePropertyType, input: PropertyInput, field: FieldName): IDataObject[keyof IDataObject] {
+	switch (type) {
+		case 'checkbox':
+			if (typeof input.checkboxValue === 'boolean') return input.checkboxValue;
+			if (input.checkboxValue === 'true' || input.checkboxValue === 'false') return input.checkboxValue === 'true';
+			throw new InvalidInputError(field('Checked'), `${JSON.stringify(input.checkboxValue)} is not true or false`);
+		case 'date':
+			return dateValue(input, field);
+		case 'email': {
+			const email = requireText(field('Email'), input.emailValue, CLEAR_HINT);
+			if (!EMAIL.test(email)) throw new InvalidInputError(field('Email'), `${JSON.stringify(email)} is not an email address`);
+			return email;
+		}
+		case 'files':
+			return nonEmptyList(field('File URLs'), listValue(input.filesValue)).map((url) =>
+				externalFile(requireHttpUrl(field('File URLs'), url)),
+			);
+		case 'multi_select':
+			return nonEmptyList(field('Option Names'), listValue(input.multiSelectValue)).map((name) => ({ name }));
+		case 'number':
+			return numberValue(field('Number'), input.numberValue);
+		case 'people':
+			return userIds(field('User IDs'), input.peopleValue);
+		case 'phone_number': {
+			const phone = requireText(field('Phone Number'), input.phoneValue, CLEAR_HINT);
+			if (!/\d/.test(phone)) throw new InvalidInputError(field('Phone Number'), `${JSON.stringify(phone)} has no digits`);
+			return phone;
+		}
+		case 'relation':
+			return nonEmptyList(field('Related Pages'), idList(field('Related Pages'), input.relationValue)).map((id) => ({ id }));
+		case 'rich_text':
+			return toRichText(requireText(field('Text'), input.textValue, CLEAR_HINT));
+		case 'select':
+			return { name: requireText(field('Option Name'), input.selectValue, CLEAR_HINT) };
+		case 'url':
+			return requireHttpUrl(field('URL'), input.urlValue);
+	}
+}
+
+/** One Properties entry as its `properties` body entry: `[name, { type, <type>: value }]`. */
+export function propertyEntry(input: PropertyInput): [string, IDataObject] {
+	const name = requireText('Property Name', input.name, 'Enter the property name as shown in Buildin, e.g. Status');
+	const type = input.type;
+	if (!isWritableType(type)) throw new InvalidInputError(`Property "${name}"`, `type ${JSON.stringify(type)} cannot be written`);
+	const value = input.clear === true ? CLEARED[type] : valueOf(type, input, (part) => `Property "${name}" (${part})`);
+	return [name, { type, [type]: value }];
+}
+
+/** The Properties collection as a `properties` body object; a name given twice is refused. */
+export function propertiesFromInputs(inputs: PropertyInput[]): IDataObject {
+	const properties: IDataObject = {};
+	for (const input of inputs) {
+		const [name, value] = propertyEntry(input);
+		if (name in properties) throw new InvalidInputError('Properties', `the property "${name}" is set twice`);
+		properties[name] = value;
+	}
+	return properties;
+}
+
+/** The JSON mode's raw `properties` object, sent as is once it is known to be an object. */
+export function propertiesFromJson(value: unknown): IDataObject {
+	const parsed = typeof value === 'string' ? parseJson(value) : value;
+	if (parsed instanceof SyntaxError) {
+		throw new InvalidInputError('Properties (JSON)', `is not valid JSON: ${parsed.message}`);
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new InvalidInputError('Properties (JSON)', 'must be a JSON object keyed by property name', '{"Status": {"select": {"name": "Done"}}}');
+	}
+	return parsed as IDataObject;
+}
+
+/** JSON text as a value, an empty text as `{}`, or the SyntaxError that says what is wrong with it. */
+function parseJson(text: string): unknown {
+	try {
+		return text.trim() === '' ? {} : JSON.parse(text);
+	} catch (error) {
+		return error;
+	}
+}
+
+/** The title property with its text split into rich-text items of at most 2000 characters. */
+export function titleProperty(key: string, text: string): IDataObject {
+	return { [key]: { type: 'title', title: toRichText(text) } };
+}

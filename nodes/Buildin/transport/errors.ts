@@ -1,0 +1,143 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What a request ended with when it did not succeed, after its retries. */
+export interface RequestFailure {
+	method: string;
+	path: string;
+	/** The capability the endpoint needs, named in the 403 advice. */
+	scope?: string;
+	attempts: number;
+	waitedMs: number;
+	/** Set when the server answered. */
+	statusCode?: number;
+	body?: unknown;
+	/** Set when no answer came: a Node.js error code such as ECONNREFUSED or ETIMEDOUT. */
+	networkCode?: string;
+	baseUrl: string;
+}
+
+/** The API's error body (fact sheet §3), or what can be salvaged from a body that is not one. */
+interface ApiErrorBody {
+	code?: string;
+	message?: string;
+	request_id?: string;
+	details?: unknown;
+}
+
+function apiErrorBody(body: unknown): ApiErrorBody {
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const { code, message, request_id, details } = body as IDataObject;
+		return {
+			code: typeof code === 'string' ? code : undefined,
+			message: typeof message === 'string' ? message : undefined,
+			request_id: typeof request_id === 'string' ? request_id : undefined,
+			details,
+		};
+	}
+	return {};
+}
+
+function resourceNoun(path: string): string {
+	const segment = path.split('/')[2] ?? '';
+	return { pages: 'page', blocks: 'block', databases: 'database', users: 'user' }[segment] ?? 'resource';
+}
+
+function retriesNote(failure: RequestFailure): string {
+	if (failure.attempts <= 1) return '';
+	return ` The request was tried ${failure.attempts} times over ${Math.round(failure.waitedMs / 1000)} s.`;
+}
+
+/** What the user should do about an API error, by status and code. */
+export function adviceFor(failure: RequestFailure, code: string | undefined): string {
+	const noun = resourceNoun(failure.path);
+	const status = failure.statusCode ?? 0;
+	if (status === 400) {
+		return 'Buildin refused the request as invalid. The details list the fields it objected to; correct them and run again.';
+	}
+	if (status === 401) {
+		return 'The API token is invalid, expired or revoked. Create a new integration token in Buildin and update the Buildin API credential.';
+	}
+	if (status === 403) {
+		const scope = failure.scope ? `the ${failure.scope} capability` : 'a capability this operation needs';
+		return `The integration lacks ${scope}, the ${noun} is not shared with the integration, or the workspace plan does not allow it. Grant the capability or share the ${noun} with the integration in Buildin.`;
+	}
+	if (status === 404) {
+		return `No ${noun} with this ID is visible to the integration: check the ID or URL, and that the ${noun} is shared with the integration.`;
+	}
+	if (status === 409 && code === 'idempotency_conflict') {
+		return 'This Idempotency-Key was already used with a different request body. Use a new key for a different request.';
+	}
+	if (status === 409) {
+		return `The ${noun} changed since the version sent in If-Match, so nothing was written. Read it again (Page → Get), apply your change to the new version and send the new ETag as If-Match.`;
+	}
+	if (status === 429) {
+		return `Buildin is still rate-limiting the integration after the retries.${retriesNote(failure)} Lower the request rate, or raise Max Retries or Max Retry Wait under Options.`;
+	}
+	if (status >= 500) {
+		return `Buildin had a server error.${retriesNote(failure)} Try again later; quote the request ID to Buildin support if it persists.`;
+	}
+	return 'Buildin refused the request.';
+}
+
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was closed before an answer came',
+	EPIPE: 'the connection was closed before an answer came',
+	ETIMEDOUT: 'no answer came within the timeout',
+	ECONNABORTED: 'no answer came within the timeout',
+	ENOTFOUND: 'the host name does not resolve',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
+/** The node error for a failed request. Built from plain values only, so no request header (the token) can leak. */
+export function requestError(node: INode, failure: RequestFailure, itemIndex: number): NodeApiError {
+	if (failure.statusCode === undefined) {
+		const problem = NETWORK_PROBLEMS[failure.networkCode ?? ''] ?? 'the network request failed';
+		const error = new NodeApiError(
+			node,
+			{ message: problem } as JsonObject,
+			{
+				message: `Could not reach Buildin at ${failure.baseUrl}: ${problem}`,
+				description: `Check the Base URL in the Buildin API credential and the network.${retriesNote(failure)}`,
+				itemIndex,
+			},
+		);
+		error.context.networkCode = failure.networkCode;
+		return error;
+	}
+	const body = apiErrorBody(failure.body);
+	const apiText = [body.code, body.message].filter(Boolean).join(': ') || 'no error details in the response';
+	const error = new NodeApiError(
+		node,
+		{ ...body, status: failure.statusCode } as JsonObject,
+		{
+			message: `Buildin API error ${failure.statusCode} (${apiText})`,
+			description: adviceFor(failure, body.code),
+			httpCode: String(failure.statusCode),
+			itemIndex,
+		},
+	);
+	error.context.apiCode = body.code;
+	error.context.apiMessage = body.message;
+	error.context.requestId = body.request_id;
+	error.context.details = body.details as IDataObject;
+	return error;
+}
+
+/** The output item a failed input item becomes under "continue on fail". */
+export function errorItemJson(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) json.description = error.description;
+	}
+	if (error instanceof NodeApiError) {
+		const { context } = error;
+		json.httpCode = error.httpCode === null ? null : Number(error.httpCode);
+		json.code = context.apiCode ?? context.networkCode ?? null;
+		json.apiMessage = context.apiMessage ?? null;
+		json.requestId = context.requestId ?? null;
+		json.details = context.details ?? [];
+	}
+	return json;
+}

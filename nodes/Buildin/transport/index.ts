@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { baseUrlProblem, trimBaseUrl } from './baseUrl';
+import { requestError, type RequestFailure } from './errors';
+import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
+
+export const CREDENTIAL_TYPE = 'buildinApi';
+
+export interface BuildinRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/v2/pages/<id>`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	headers?: Record<string, string>;
+	/** The capability the endpoint needs, for the 403 advice. */
+	scope?: string;
+}
+
+export interface BuildinResponse {
+	statusCode: number;
+	body: IDataObject;
+	/** Response headers, lower-cased. */
+	headers: IDataObject;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Retry and timeout settings from the node's Options collection. */
+function requestSettings(ctx: IExecuteFunctions, itemIndex: number): { policy: RetryPolicy; timeoutMs: number } {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const seconds = (value: unknown, fallbackMs: number) => (typeof value === 'number' ? value * 1000 : fallbackMs);
+	return {
+		policy: {
+			...DEFAULT_RETRY_POLICY,
+			maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries,
+			maxWaitMs: seconds(options.maxRetryWait, DEFAULT_RETRY_POLICY.maxWaitMs),
+		},
+		timeoutMs: seconds(options.timeout, DEFAULT_TIMEOUT_MS),
+	};
+}
+
+/**
+ * A request that may have reached the server is repeated only when repeating it cannot do harm: reads, whole-value
+ * writes, and creates with an Idempotency-Key. A PATCH with If-Match is not, since a first attempt that did land
+ * would make the repeat a false 409.
+ */
+function safeToRepeat(request: BuildinRequest): boolean {
+	const headers = Object.keys(request.headers ?? {}).map((name) => name.toLowerCase());
+	if (request.method === 'POST') return headers.includes('idempotency-key');
+	if (request.method === 'PATCH') return !headers.includes('if-match');
+	return true;
+}
+
+function lowerCaseKeys(headers: unknown): IDataObject {
+	const result: IDataObject = {};
+	for (const [name, value] of Object.entries((headers ?? {}) as IDataObject)) result[name.toLowerCase()] = value;
+	return result;
+}
+
+function networkCode(error: unknown): string | undefined {
+	for (let cause = error as { code?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+		if (typeof cause.code === 'string' && /^E[A-Z_]+$/.test(cause.code)) return cause.code;
+	}
+	return undefined;
+}
+
+/**
+ * The one place the node talks HTTP: authenticates through the credential, retries 429 and 502/503/504 (honouring
+ * Retry-After) within the bounds under Options, and turns every failure into a NodeApiError that keeps the API's
+ * code, message, request id and details.
+ */
+export async function buildinApiRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: BuildinRequest,
+): Promise<BuildinResponse> {
+	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex);
+	const baseUrl = trimBaseUrl(credentials.baseUrl ?? 'https://api.buildin.ai');
+	const problem = baseUrlProblem(baseUrl);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
+
+	const { policy, timeoutMs } = requestSettings(this, itemIndex);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		headers: { accept: 'application/json', ...request.headers },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+	};
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
+		let retryAfter: number | undefined;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
+				statusCode: number;
+				body: unknown;
+				headers: unknown;
+			};
+			const headers = lowerCaseKeys(response.headers);
+			if (response.statusCode < 400) {
+				return { statusCode: response.statusCode, body: (response.body ?? {}) as IDataObject, headers };
+			}
+			failure.statusCode = response.statusCode;
+			failure.body = response.body;
+			retryAfter = retryAfterMs(headers['retry-after'], Date.now());
+		} catch (error) {
+			failure.networkCode = networkCode(error);
+		}
+		const retryable =
+			failure.statusCode === undefined ? safeToRepeat(request) : RETRYABLE_STATUSES.has(failure.statusCode);
+		const delay = retryable ? nextRetryDelay(attempt, waitedMs, retryAfter, policy) : undefined;
+		if (delay === undefined) throw requestError(this.getNode(), failure, itemIndex);
+		this.logger.debug('Buildin request will be retried', {
+			method: request.method,
+			path: request.path,
+			status: failure.statusCode ?? failure.networkCode,
+			attempt,
+			delayMs: delay,
+		});
+		await sleep(delay);
+		waitedMs += delay;
+	}
+}

@@ -1,0 +1,52 @@
+/** How hard a request tries before its failure is reported. */
+export interface RetryPolicy {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	/** Total time all waits of one request may add up to. */
+	maxWaitMs: number;
+	/** First backoff step when the server gives no Retry-After; doubles on every retry. */
+	baseDelayMs: number;
+	/** Longest single backoff step. */
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 4,
+	maxWaitMs: 60_000,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
+
+/** Statuses that mean "try again later": throttling and gateway trouble. 500 and 409 are answers, not hiccups. */
+export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Milliseconds a Retry-After header asks for (delta seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMs(header: unknown, nowMs: number): number | undefined {
+	const text = Array.isArray(header) ? String(header[0]) : typeof header === 'string' ? header.trim() : typeof header === 'number' ? String(header) : '';
+	if (text === '') return undefined;
+	if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** Exponential backoff with equal jitter: half the step is fixed, half random, so a herd of clients spreads out. */
+export function backoffMs(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+	return Math.round(step / 2 + (step / 2) * random());
+}
+
+/**
+ * How long to wait before retry number `retry` (1-based), or undefined when the retries or the wait budget are spent.
+ * A Retry-After longer than the remaining budget ends the retries at once rather than waiting in vain.
+ */
+export function nextRetryDelay(
+	retry: number,
+	waitedMs: number,
+	retryAfter: number | undefined,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number | undefined {
+	if (retry > policy.maxRetries) return undefined;
+	const delay = retryAfter ?? backoffMs(retry, policy, random);
+	return waitedMs + delay > policy.maxWaitMs ? undefined : delay;
+}

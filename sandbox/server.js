@@ -1,0 +1,233 @@
+// @ts-check
+'use strict';
+
+const http = require('node:http');
+const { ApiError, errorBody, newRequestId, validationError } = require('./errors');
+const { isUuid } = require('./validate');
+
+/**
+ * @typedef {import('./store').Store} Store
+ * @typedef {import('./store').TokenInfo} TokenInfo
+ * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
+ *   body: unknown, fault: string | undefined, status: number | undefined }} RecordedRequest
+ * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean }} Options
+ * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
+ *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
+ * @typedef {{ status?: number, body: unknown, headers?: Record<string, string> }} Answer
+ * @typedef {{ method: string, path: string, scope: string | null,
+ *   handler: (ctx: HandlerContext) => Answer }} Route
+ * @typedef {{ method?: string, path?: string | RegExp, times?: number, status?: number, code?: string,
+ *   retryAfter?: number | string, drop?: boolean, latencyMs?: number }} Fault
+ * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
+ *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
+ *   timers: Set<NodeJS.Timeout> }} State
+ */
+
+/** @param {http.IncomingMessage} req @returns {Promise<string>} */
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/** @param {string} raw */
+function parseBody(raw) {
+	if (raw === '') return undefined;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+/** @param {Fault} f @param {RecordedRequest} r */
+function faultMatches(f, r) {
+	if (f.method && f.method.toUpperCase() !== r.method) return false;
+	if (f.path instanceof RegExp) {
+		f.path.lastIndex = 0; // a /g regexp would otherwise alternate between match and miss
+		return f.path.test(r.path);
+	}
+	return f.path === undefined || f.path === r.path;
+}
+
+/**
+ * Finds the first matching fault and consumes one use of it.
+ * @param {State} state @param {RecordedRequest} r
+ */
+function takeFault(state, r) {
+	const i = state.faults.findIndex((f) => faultMatches(f, r));
+	if (i < 0) return undefined;
+	const fault = state.faults[i];
+	fault.left -= 1;
+	if (fault.left <= 0) state.faults.splice(i, 1);
+	return fault;
+}
+
+/**
+ * Sliding one-second window over the requests the limiter let through.
+ * @param {State} state
+ */
+function overRateLimit(state) {
+	if (!state.rateLimit) return false;
+	const now = Date.now();
+	state.hits = state.hits.filter((t) => now - t < 1000);
+	if (state.hits.length >= state.rateLimit.perSecond) return true;
+	state.hits.push(now);
+	return false;
+}
+
+/** @param {string} pattern @param {string} path */
+function matchPath(pattern, path) {
+	const want = pattern.split('/');
+	const got = path.split('/');
+	if (want.length !== got.length) return undefined;
+	/** @type {Record<string, string>} */
+	const params = {};
+	for (let i = 0; i < want.length; i += 1) {
+		if (want[i].startsWith(':')) {
+			if (got[i] === '') return undefined;
+			params[want[i].slice(1)] = safeDecode(got[i]);
+		} else if (want[i] !== got[i]) {
+			return undefined;
+		}
+	}
+	return params;
+}
+
+/** @param {string} s */
+function safeDecode(s) {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}
+
+/** @param {Store} store @param {string | string[] | undefined} header */
+function authenticate(store, header) {
+	const m = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
+	const info = m ? store.findToken(m[1]) : undefined;
+	if (!info) throw new ApiError(401, 'unauthorized', m ? 'The token is not valid' : 'Missing or malformed Authorization header; expected "Bearer <token>"');
+	return info;
+}
+
+/**
+ * Order matters and mirrors the real stack: authentication, route, scope, path ids, handler.
+ * @param {Route[]} routes @param {Store} store @param {Options} options @param {RecordedRequest} r
+ * @returns {Answer}
+ */
+function dispatch(routes, store, options, r) {
+	const token = authenticate(store, r.headers.authorization);
+	let route;
+	/** @type {Record<string, string> | undefined} */
+	let params;
+	for (const candidate of routes) {
+		params = candidate.method === r.method ? matchPath(candidate.path, r.path) : undefined;
+		if (params) {
+			route = candidate;
+			break;
+		}
+	}
+	if (!route || !params) throw new ApiError(404, 'not_found', `No route for ${r.method} ${r.path}`);
+	if (route.scope && !token.scopes.includes(route.scope)) {
+		throw new ApiError(403, 'forbidden', `The integration lacks the ${route.scope} capability`);
+	}
+	const badIds = Object.keys(params).filter((k) => k.endsWith('_id') && !isUuid(params?.[k]));
+	if (badIds.length) throw validationError(badIds.map((k) => ({ path: k, reason: 'invalid_uuid' })), 'The id in the path is not a valid UUID');
+	return route.handler({ params, query: r.query, headers: r.headers, body: r.body, token, store, options });
+}
+
+/** @param {State} state @param {number} ms */
+function sleep(state, ms) {
+	if (!(ms > 0)) return Promise.resolve();
+	return new Promise((resolve) => {
+		const t = setTimeout(() => {
+			state.timers.delete(t);
+			resolve(undefined);
+		}, ms);
+		state.timers.add(t);
+	});
+}
+
+/** @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer */
+function send(res, r, answer) {
+	const requestId = newRequestId();
+	const status = answer.status ?? 200;
+	const body = answer.body instanceof ApiError ? errorBody(answer.body, requestId) : answer.body;
+	r.status = status;
+	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, ...answer.headers });
+	res.end(JSON.stringify(body));
+}
+
+/** @param {ApiError} err @param {number | string | undefined} retryAfter @returns {Answer} */
+function errorAnswer(err, retryAfter) {
+	return { status: err.status, body: err, headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) } };
+}
+
+/** @param {Fault | undefined} fault */
+function describeFault(fault) {
+	if (!fault) return undefined;
+	if (fault.drop) return 'drop';
+	return fault.status ? `status:${fault.status}` : `latency:${fault.latencyMs ?? 0}`;
+}
+
+/**
+ * @param {{ routes: Route[], store: Store, state: State }} app
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+async function handle({ routes, store, state }, req, res) {
+	const raw = await readBody(req);
+	const url = new URL(req.url ?? '/', 'http://sandbox');
+	/** @type {RecordedRequest} */
+	const r = {
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: Object.fromEntries(url.searchParams),
+		headers: { ...req.headers },
+		body: parseBody(raw),
+		fault: undefined,
+		status: undefined,
+	};
+	state.requests.push(r);
+
+	// Faults and the rate limit stand in for a proxy or limiter in front of the app: they decide on arrival,
+	// before authentication and routing.
+	const fault = takeFault(state, r);
+	const limited = !fault?.drop && !fault?.status && overRateLimit(state);
+	r.fault = limited ? 'rate_limit' : describeFault(fault);
+	await sleep(state, state.latencyMs + (fault?.latencyMs ?? 0));
+
+	if (fault?.drop) {
+		req.socket.destroy();
+		return;
+	}
+	/** @type {Answer} */
+	let answer;
+	if (fault?.status) {
+		answer = errorAnswer(new ApiError(fault.status, fault.code), fault.retryAfter);
+	} else if (limited) {
+		const retryAfter = state.rateLimit?.retryAfter ?? 1;
+		answer = errorAnswer(new ApiError(429, 'rate_limited', 'Rate limit exceeded; retry later'), retryAfter);
+	} else {
+		try {
+			answer = dispatch(routes, store, state.options, r);
+		} catch (err) {
+			answer = errorAnswer(err instanceof ApiError ? err : new ApiError(500, 'internal_error', String(err)), undefined);
+		}
+	}
+	send(res, r, answer);
+}
+
+/** @param {{ routes: Route[], store: Store, state: State }} app */
+function createServer(app) {
+	return http.createServer((req, res) => {
+		// A client that aborts mid-body must not crash the sandbox.
+		handle(app, req, res).catch(() => req.socket.destroy());
+	});
+}
+
+module.exports = { createServer };

@@ -1,0 +1,110 @@
+// Builds and runs "Manual Trigger -> [Fixed Items] -> Buildin ..." workflows through n8n-core against a sandbox.
+import type { IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
+
+const { runWorkflow, nodeOutput, logLines } = require('../../harness/engine');
+const { startSandbox } = require('../../sandbox');
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+export const TOKEN = 'secret-token-3f9c2a7d41e8';
+export const ALL_SCOPES = [
+	'pages.read',
+	'pages.write',
+	'blocks.read',
+	'blocks.write',
+	'databases.read',
+	'databases.write',
+	'users.read',
+	'users.email.read',
+	'search.read',
+];
+
+/** A sandbox on a free loopback port with TOKEN holding every scope. */
+export async function sandboxWithToken(): Promise<Sandbox> {
+	const sandbox = await startSandbox({ port: 0 });
+	sandbox.addToken(TOKEN, ALL_SCOPES);
+	return sandbox;
+}
+
+/** A resource locator value as the editor stores it. */
+export function byId(id: string): INodeParameters {
+	return { __rl: true, mode: 'id', value: id };
+}
+
+export function byUrl(url: string): INodeParameters {
+	return { __rl: true, mode: 'url', value: url };
+}
+
+export interface BuildinStep {
+	name?: string;
+	parameters: INodeParameters;
+	/** n8n's node settings, e.g. `{ continueOnFail: true }` or `{ onError: 'continueRegularOutput' }`. */
+	settings?: Partial<INode>;
+}
+
+export interface RunOptions {
+	/** Items fed to the first Buildin node (one empty item when absent). */
+	items?: IDataObject[];
+	credentials?: IDataObject;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of the last Buildin node, with pairing. */
+	output: Array<{ json: IDataObject; pairedItem?: unknown }>;
+	/** Output of every node by name. */
+	outputs: Record<string, Array<{ json: IDataObject; pairedItem?: unknown }> | undefined>;
+	/** The error that stopped the run, if any. */
+	error?: Error & IDataObject;
+}
+
+/** Runs the Buildin steps in a chain after a Manual Trigger and, if given, a node emitting `items`. */
+export async function runBuildin(sandbox: Sandbox, steps: BuildinStep[] | BuildinStep, options: RunOptions = {}): Promise<RunResult> {
+	const chain = Array.isArray(steps) ? steps : [steps];
+	const nodes: INode[] = [
+		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	if (options.items) {
+		nodes.push({
+			id: 'items',
+			name: 'Items',
+			type: 'harness.fixedItems',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(options.items) },
+		});
+	}
+	chain.forEach((step, index) => {
+		nodes.push({
+			id: `buildin-${index}`,
+			name: step.name ?? (chain.length === 1 ? 'Buildin' : `Buildin ${index + 1}`),
+			type: 'n8n-nodes-buildin.buildin',
+			typeVersion: 1,
+			position: [400 + index * 200, 0],
+			parameters: step.parameters,
+			credentials: { buildinApi: { id: 'sandbox', name: 'Buildin sandbox' } },
+			...step.settings,
+		});
+	});
+	const connections: IDataObject = {};
+	for (let index = 1; index < nodes.length; index++) {
+		connections[nodes[index - 1].name] = { main: [[{ node: nodes[index].name, type: 'main', index: 0 }]] };
+	}
+	const run: IRun = await runWorkflow({
+		nodes,
+		connections,
+		credentials: { buildinApi: { apiToken: TOKEN, baseUrl: sandbox.url, ...options.credentials } },
+	});
+	const outputs = Object.fromEntries(nodes.map((node) => [node.name, nodeOutput(run, node.name)]));
+	return {
+		run,
+		output: outputs[nodes[nodes.length - 1].name] ?? [],
+		outputs,
+		error: run.data.resultData.error as RunResult['error'],
+	};
+}
+
+/** Every log line written so far (n8n-core's and the node's). */
+export function logText(): string {
+	return JSON.stringify(logLines);
+}

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProblem } from '../nodes/Buildin/transport/baseUrl';
+import { baseUrlProblem, DEFAULT_BASE_URL } from '../nodes/Buildin/transport/baseUrl';
 
 export class BuildinApi implements ICredentialType {
 	name = 'buildinApi';
@@ -32,7 +32,7 @@ export class BuildinApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.buildin.ai',
+			default: DEFAULT_BASE_URL,
 			placeholder: 'https://api.buildin.ai',
 			description:
 				'Where the Buildin API is served. Change it only for a private deployment or a local sandbox; it must use https:// unless the host is localhost.',
@@ -45,8 +45,13 @@ export class BuildinApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const target = requestOptions.baseURL ?? requestOptions.url;
-		const problem = baseUrlProblem(String(credentials.baseUrl ?? '')) ?? baseUrlProblem(String(target));
+		// The credential's own Base URL always; the request's, when it names a server of its own.
+		const requestTargets = [requestOptions.baseURL, requestOptions.url].filter(
+			(target): target is string => typeof target === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(target),
+		);
+		const problem = [String(credentials.baseUrl || DEFAULT_BASE_URL), ...requestTargets]
+			.map(baseUrlProblem)
+			.find((text) => text !== undefined);
 		if (problem) throw new Error(problem);
 		return {
 			...requestOptions,

@@ -10,6 +10,13 @@ export type ImageChoice = 'unchanged' | 'emoji' | 'external' | 'remove';
 const MAX_EMOJI_LENGTH = 16;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** User-perceived characters: a flag, a skin-toned hand or a ZWJ family is one. */
+function graphemeCount(text: string): number {
+	return [...graphemes.segment(text)].length;
+}
+
 /** The `icon` body value: undefined leaves it unchanged, null removes it. */
 export function iconValue(choice: ImageChoice, emoji: unknown, url: unknown): IDataObject | null | undefined {
 	switch (choice) {
@@ -19,7 +26,7 @@ export function iconValue(choice: ImageChoice, emoji: unknown, url: unknown): ID
 			return null;
 		case 'emoji': {
 			const text = requireText('Icon Emoji', emoji, 'Enter one emoji, e.g. 🚀');
-			if (text.length > MAX_EMOJI_LENGTH || !EMOJI.test(text) || /[\s\p{L}]/u.test(text)) {
+			if (text.length > MAX_EMOJI_LENGTH || graphemeCount(text) !== 1 || !EMOJI.test(text)) {
 				throw new InvalidInputError('Icon Emoji', `${JSON.stringify(text)} is not a single emoji`, 'Enter one emoji, e.g. 🚀');
 			}
 			return { type: 'emoji', emoji: text };

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { decodeSegment } from './validate';
 
 const DASHED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COMPACT_UUID = /^[0-9a-f]{32}$/i;
@@ -33,7 +34,7 @@ export function idFromUrl(value: string): string | undefined {
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
 	const segments = url.pathname.split('/').filter((segment) => segment !== '');
 	const last = segments.pop();
-	const match = last ? TRAILING_ID.exec(decodeURIComponent(last)) : null;
+	const match = last ? TRAILING_ID.exec(decodeSegment(last)) : null;
 	return match ? normalizeId(match[1].replace(/-/g, '')) : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInputError } from './errors';
 import { idList, listValue, normalizeId } from './ids';
 import { toRichText } from './richText';
-import { requireHttpUrl, requireText } from './validate';
+import { decodeSegment, requireHttpUrl, requireText } from './validate';
 
 /** The property types a page update can write (fact sheet §5); title has its own parameter. */
 export type WritablePropertyType =
@@ -69,7 +69,7 @@ function isWritableType(type: unknown): type is WritablePropertyType {
 /** Dates from expressions arrive as strings, JS Dates or Luxon DateTimes; Buildin wants ISO 8601 text. */
 export function isoDate(field: string, value: unknown): string {
 	let text: string;
-	if (value instanceof Date) text = value.toISOString();
+	if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
 	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		text = String((value as { toISO: () => string }).toISO());
 	} else text = requireText(field, value, 'Use an ISO 8601 date such as 2026-04-09 or 2026-04-09T09:30:00Z');
@@ -113,7 +113,7 @@ function timeZoneName(field: string, value: unknown): string | undefined {
 
 function numberValue(field: string, value: unknown): number {
 	const number = typeof value === 'number' ? value : Number(requireText(field, value, CLEAR_HINT));
-	if (!Number.isFinite(number)) throw new InvalidInputError(field, `${JSON.stringify(value)} is not a number`);
+	if (!Number.isFinite(number)) throw new InvalidInputError(field, `${typeof value === 'string' ? JSON.stringify(value) : String(value)} is not a number`);
 	return number;
 }
 
@@ -130,19 +130,39 @@ function userIds(field: string, value: unknown): IDataObject[] {
 	});
 }
 
+/**
+ * File URLs separated by white space or commas. URLs hold no white space, so only a comma before a space, the end
+ * or the next URL separates; a comma inside a URL (an image CDN's w_100,h_100) stays in it.
+ */
+function urlList(value: unknown): string[] {
+	if (Array.isArray(value)) return listValue(value);
+	return String(value ?? '')
+		.split(/\s+|,(?=\s|$|https?:\/\/)/i)
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');
+}
+
 function externalFile(url: string): IDataObject {
 	const segments = new URL(url).pathname.split('/').filter((segment) => segment !== '');
-	const name = segments.length > 0 ? decodeURIComponent(segments[segments.length - 1]) : new URL(url).hostname;
+	const name = segments.length > 0 ? decodeSegment(segments[segments.length - 1]) : new URL(url).hostname;
 	return { name, type: 'external', external: { url } };
+}
+
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Compares instants when both carry an offset; otherwise only calendar days, since a local time has no instant. */
+function endsBeforeStart(start: string, end: string): boolean {
+	if (HAS_OFFSET.test(start) && HAS_OFFSET.test(end)) return Date.parse(end) < Date.parse(start);
+	return end.slice(0, 10) < start.slice(0, 10);
 }
 
 /** Names a sub-field of one Properties entry, e.g. `Property "Due" (Start)`. */
 type FieldName = (part: string) => string;
 
 function dateValue(input: PropertyInput, field: FieldName): IDataObject {
-	const start = isoDate(field('Start'), input.dateStart);
+	const start = isoDate(field('Start'), input.dateStart instanceof Object ? input.dateStart : requireText(field('Start'), input.dateStart, CLEAR_HINT));
 	const end = String(input.dateEnd ?? '').trim() === '' ? null : isoDate(field('End'), input.dateEnd);
-	if (end !== null && Date.parse(end) < Date.parse(start)) {
+	if (end !== null && endsBeforeStart(start, end)) {
 		throw new InvalidInputError(field('End'), `${end} is before the start ${start}`);
 	}
 	const date: IDataObject = { start, end };
@@ -155,7 +175,7 @@ function valueOf(type: WritablePropertyType, input: PropertyInput, field: FieldN
 	switch (type) {
 		case 'checkbox':
 			if (typeof input.checkboxValue === 'boolean') return input.checkboxValue;
-			if (input.checkboxValue === 'true' || input.checkboxValue === 'false') return input.checkboxValue === 'true';
+			if (/^\s*(true|false)\s*$/i.test(String(input.checkboxValue))) return /true/i.test(String(input.checkboxValue));
 			throw new InvalidInputError(field('Checked'), `${JSON.stringify(input.checkboxValue)} is not true or false`);
 		case 'date':
 			return dateValue(input, field);
@@ -165,7 +185,7 @@ function valueOf(type: WritablePropertyType, input: PropertyInput, field: FieldN
 			return email;
 		}
 		case 'files':
-			return nonEmptyList(field('File URLs'), listValue(input.filesValue)).map((url) =>
+			return nonEmptyList(field('File URLs'), urlList(input.filesValue)).map((url) =>
 				externalFile(requireHttpUrl(field('File URLs'), url)),
 			);
 		case 'multi_select':
@@ -186,7 +206,7 @@ function valueOf(type: WritablePropertyType, input: PropertyInput, field: FieldN
 		case 'select':
 			return { name: requireText(field('Option Name'), input.selectValue, CLEAR_HINT) };
 		case 'url':
-			return requireHttpUrl(field('URL'), input.urlValue);
+			return requireHttpUrl(field('URL'), requireText(field('URL'), input.urlValue, CLEAR_HINT));
 	}
 }
 

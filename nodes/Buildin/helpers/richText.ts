@@ -10,7 +10,7 @@ export function splitText(text: string, max = RICH_TEXT_ITEM_MAX_LENGTH): string
 	while (start < text.length) {
 		let end = Math.min(start + max, text.length);
 		const last = text.charCodeAt(end - 1);
-		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - 1 > start ? -1 : 1;
 		chunks.push(text.slice(start, end));
 		start = end;
 	}

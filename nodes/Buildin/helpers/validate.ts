@@ -1,5 +1,14 @@
 import { InvalidInputError } from './errors';
 
+/** A URL path segment decoded, or as it is when its percent-escapes are malformed ("100%-Done"). */
+export function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
 /** An absolute http(s) URL, trimmed; anything else is refused before a request is made. */
 export function requireHttpUrl(field: string, value: unknown): string {
 	const text = String(value ?? '').trim();

@@ -1,3 +1,5 @@
+export const DEFAULT_BASE_URL = 'https://api.buildin.ai';
+
 function isLoopback(hostname: string): boolean {
 	return (
 		hostname === 'localhost' ||
@@ -20,6 +22,9 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
 	}
 	if (url.protocol === 'https:') return undefined;
 	if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
+	if (url.protocol !== 'http:') {
+		return `The Base URL ${JSON.stringify(baseUrl)} does not start with https://, e.g. https://api.buildin.ai`;
+	}
 	return `The Base URL ${url.origin} is not https://: the API token would travel in clear text. Use https:// (plain http:// is allowed only for localhost)`;
 }
 

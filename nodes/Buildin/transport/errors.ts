@@ -108,16 +108,15 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 	}
 	const body = apiErrorBody(failure.body);
 	const apiText = [body.code, body.message].filter(Boolean).join(': ') || 'no error details in the response';
+	const message = `Buildin API error ${failure.statusCode} (${apiText})`;
 	const error = new NodeApiError(
 		node,
 		{ ...body, status: failure.statusCode } as JsonObject,
-		{
-			message: `Buildin API error ${failure.statusCode} (${apiText})`,
-			description: adviceFor(failure, body.code),
-			httpCode: String(failure.statusCode),
-			itemIndex,
-		},
+		{ message, description: adviceFor(failure, body.code), httpCode: String(failure.statusCode), itemIndex },
 	);
+	// NodeApiError swaps any message containing a Node.js error code (e.g. "FreeAccess" holds EACCES) for a
+	// generic text; Buildin's own words are the point of this message.
+	error.message = message;
 	error.context.apiCode = body.code;
 	error.context.apiMessage = body.message;
 	error.context.requestId = body.request_id;

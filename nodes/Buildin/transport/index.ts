@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { baseUrlProblem, trimBaseUrl } from './baseUrl';
+import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, type RequestFailure } from './errors';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 
@@ -77,7 +77,7 @@ export async function buildinApiRequest(
 	request: BuildinRequest,
 ): Promise<BuildinResponse> {
 	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex);
-	const baseUrl = trimBaseUrl(credentials.baseUrl ?? 'https://api.buildin.ai');
+	const baseUrl = trimBaseUrl(credentials.baseUrl || DEFAULT_BASE_URL);
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 

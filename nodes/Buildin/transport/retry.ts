@@ -25,7 +25,8 @@ export function retryAfterMs(header: unknown, nowMs: number): number | undefined
 	const text = Array.isArray(header) ? String(header[0]) : typeof header === 'string' ? header.trim() : typeof header === 'number' ? String(header) : '';
 	if (text === '') return undefined;
 	if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
+	// An HTTP date starts with the day name ("Wed, 21 Oct 2026 07:28:00 GMT"); anything else is unreadable.
+	const date = /^[a-z]{3},/i.test(text) ? Date.parse(text) : Number.NaN;
 	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 

@@ -1,0 +1,125 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { BuildinApi } from '../../credentials/BuildinApi.credentials';
+
+const TOKEN = 'tok-5e1f0c9a7b2d4c3e';
+
+describe('BuildinApi credential', () => {
+	const credential = new BuildinApi();
+
+	describe('description', () => {
+		it('is named buildinApi', () => {
+			expect(credential.name).toBe('buildinApi');
+			expect(credential.displayName).toBe('Buildin API');
+		});
+
+		it('asks for the API token in a required password field', () => {
+			const apiToken = credential.properties.find((property) => property.name === 'apiToken');
+			expect(apiToken).toMatchObject({ type: 'string', required: true, default: '', typeOptions: { password: true } });
+		});
+
+		it('has a Base URL defaulting to https://api.buildin.ai', () => {
+			const baseUrl = credential.properties.find((property) => property.name === 'baseUrl');
+			expect(baseUrl).toMatchObject({ type: 'string', default: 'https://api.buildin.ai' });
+			expect(baseUrl?.typeOptions?.password).toBeFalsy();
+		});
+
+		it('has exactly these two fields', () => {
+			expect(credential.properties.map((property) => property.name)).toEqual(['apiToken', 'baseUrl']);
+		});
+	});
+
+	describe('authenticate', () => {
+		it('adds the token as a Bearer Authorization header', async () => {
+			const result = await credential.authenticate(
+				{ apiToken: TOKEN, baseUrl: 'https://api.buildin.ai' },
+				{ url: 'https://api.buildin.ai/v2/pages/x', method: 'GET' },
+			);
+			expect(result.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+			expect(result.url).toBe('https://api.buildin.ai/v2/pages/x');
+			expect(result.method).toBe('GET');
+		});
+
+		it('keeps the headers already set and does not mutate the options it is given', async () => {
+			const options: IHttpRequestOptions = {
+				url: 'https://api.buildin.ai/v2/pages/x',
+				method: 'PATCH',
+				headers: { accept: 'application/json', 'If-Match': 'W/"1"' },
+				body: { properties: {} },
+			};
+			const snapshot = JSON.parse(JSON.stringify(options));
+			const result = await credential.authenticate({ apiToken: TOKEN, baseUrl: 'https://api.buildin.ai' }, options);
+			expect(result.headers).toEqual({
+				accept: 'application/json',
+				'If-Match': 'W/"1"',
+				Authorization: `Bearer ${TOKEN}`,
+			});
+			expect(result.body).toEqual({ properties: {} });
+			expect(options).toEqual(snapshot);
+			expect(options.headers).not.toHaveProperty('Authorization');
+		});
+
+		it('allows plain http to a loopback server', async () => {
+			const result = await credential.authenticate(
+				{ apiToken: TOKEN, baseUrl: 'http://127.0.0.1:4010' },
+				{ url: 'http://127.0.0.1:4010/v2/users/me' },
+			);
+			expect(result.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+		});
+
+		it('checks baseURL plus a relative url, as the credential test sends them', async () => {
+			const result = await credential.authenticate(
+				{ apiToken: TOKEN, baseUrl: 'https://api.buildin.ai' },
+				{ baseURL: 'https://api.buildin.ai', url: '/v2/users/me' },
+			);
+			expect(result.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+		});
+
+		it('refuses a non-loopback http Base URL in the credential, without revealing the token', async () => {
+			const attempt = credential.authenticate(
+				{ apiToken: TOKEN, baseUrl: 'http://api.example.com' },
+				{ url: 'https://api.buildin.ai/v2/users/me' },
+			);
+			await expect(attempt).rejects.toThrow(/clear text/);
+			await expect(attempt).rejects.not.toThrow(TOKEN);
+		});
+
+		it('refuses a non-loopback http baseURL in the request options, without revealing the token', async () => {
+			const attempt = credential.authenticate(
+				{ apiToken: TOKEN, baseUrl: 'https://api.buildin.ai' },
+				{ baseURL: 'http://api.example.com', url: '/v2/users/me' },
+			);
+			await expect(attempt).rejects.toThrow(/clear text/);
+			await expect(attempt).rejects.not.toThrow(TOKEN);
+		});
+
+		it('refuses a non-loopback http request url', async () => {
+			await expect(
+				credential.authenticate({ apiToken: TOKEN, baseUrl: 'https://api.buildin.ai' }, { url: 'http://10.0.0.1/v2/users/me' }),
+			).rejects.toThrow(/https:\/\//);
+		});
+
+		it('refuses a Base URL that is not a URL', async () => {
+			await expect(
+				credential.authenticate({ apiToken: TOKEN, baseUrl: 'api.buildin.ai' }, { url: 'https://api.buildin.ai/v2/users/me' }),
+			).rejects.toThrow(/is not a URL/);
+		});
+	});
+
+	describe('test request', () => {
+		it('is GET /v2/users/me below the Base URL', () => {
+			expect(credential.test.request.method).toBe('GET');
+			expect(credential.test.request.url).toBe('/v2/users/me');
+			expect(credential.test.request.baseURL).toContain('$credentials.baseUrl');
+		});
+
+		it('strips trailing slashes from the Base URL', () => {
+			const expression = credential.test.request.baseURL as string;
+			// The expression's body, evaluated the way n8n would with the Base URL in $credentials.
+			const body = expression.replace(/^=\{\{/, '').replace(/\}\}$/, '');
+			const evaluate = new Function('$credentials', `return ${body};`) as (credentials: { baseUrl: string }) => string;
+			expect(evaluate({ baseUrl: 'https://api.buildin.ai//' })).toBe('https://api.buildin.ai');
+			expect(evaluate({ baseUrl: 'http://127.0.0.1:4010' })).toBe('http://127.0.0.1:4010');
+		});
+	});
+});

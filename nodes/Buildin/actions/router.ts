@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { errorItemJson } from '../transport/errors';
+import { errorItemJson, errorOutputJson } from '../transport/errors';
 import * as page from './page/Page.resource';
 
 type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
@@ -33,6 +33,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
 	const items = this.getInputData();
+	const errorJson = this.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -40,7 +41,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } });
+			output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

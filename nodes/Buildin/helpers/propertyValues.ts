@@ -41,8 +41,9 @@ export interface PropertyInput {
 	relationValue?: unknown;
 }
 
+// Date, optional time (T or a space), seconds, fraction and offset; groups 8-10 rebuild the strict form.
 const ISO_DATE =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-]\d{2}):?(\d{2}))?)?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CLEAR_HINT = 'To empty the property, turn on Clear Value instead of leaving the value blank';
 
@@ -74,15 +75,15 @@ export function isoDate(field: string, value: unknown): string {
 		text = String((value as { toISO: () => string }).toISO());
 	} else text = requireText(field, value, 'Use an ISO 8601 date such as 2026-04-09 or 2026-04-09T09:30:00Z');
 	const match = ISO_DATE.exec(text);
-	const [year, month, day, hour = '0', minute = '0', second = '0'] = match ? match.slice(1) : [];
+	const [year, month, day, hour, minute, second, fraction, offset, offsetHours, offsetMinutes] = match ? match.slice(1) : [];
 	const calendar = match ? new Date(Date.UTC(+year, +month - 1, +day)) : undefined;
 	const valid =
 		calendar !== undefined &&
 		calendar.getUTCMonth() === +month - 1 &&
 		calendar.getUTCDate() === +day &&
-		+hour < 24 &&
-		+minute < 60 &&
-		+second < 60;
+		+(hour ?? 0) < 24 &&
+		+(minute ?? 0) < 60 &&
+		+(second ?? 0) < 60;
 	if (!valid) {
 		throw new InvalidInputError(
 			field,
@@ -90,7 +91,11 @@ export function isoDate(field: string, value: unknown): string {
 			'Use an ISO 8601 date such as 2026-04-09 or 2026-04-09T09:30:00Z',
 		);
 	}
-	return text;
+	if (hour === undefined) return `${year}-${month}-${day}`;
+	// The strict form Buildin documents: T, seconds, at most milliseconds, Z or ±hh:mm.
+	const zone = offset === undefined ? '' : offsetHours === undefined ? 'Z' : `${offsetHours}:${offsetMinutes}`;
+	const millis = fraction === undefined ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`;
+	return `${year}-${month}-${day}T${hour}:${minute}:${second ?? '00'}${millis}${zone}`;
 }
 
 function isTimeZone(name: string): boolean {

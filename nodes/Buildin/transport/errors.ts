@@ -124,6 +124,15 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 	return error;
 }
 
+/**
+ * The same fields in the shape n8n routes to a node's error output (On Error: Continue (using error output)): n8n
+ * moves an item there only when its JSON holds nothing but `error`, `message` and `details`.
+ */
+export function errorOutputJson(error: Error): IDataObject {
+	const { error: message, description, ...details } = errorItemJson(error);
+	return { error: message, message: description ?? message, details };
+}
+
 /** The output item a failed input item becomes under "continue on fail". */
 export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };

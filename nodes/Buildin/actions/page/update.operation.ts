@@ -330,7 +330,7 @@ function readProperties(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 					(ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? [],
 				);
 	const title = String(ctx.getNodeParameter('title', itemIndex, '') ?? '');
-	if (title === '') return properties;
+	if (title.trim() === '') return properties;
 	const titleKey = String(ctx.getNodeParameter('options.titleProperty', itemIndex, 'title') || 'title');
 	if (titleKey in properties) {
 		throw new InvalidInputError('Title', `the title property "${titleKey}" is also set under Properties; set it in one place`);

@@ -181,15 +181,24 @@ describe('propertyEntry', () => {
 
 		it.each([
 			'2026-04-09',
-			'2026-04-09T09:30',
 			'2026-04-09T09:30:00',
 			'2026-04-09T09:30:00Z',
 			'2026-04-09T09:30:00.123Z',
 			'2026-04-09T09:30:00+02:00',
-			'2026-04-09 09:30',
 			'2024-02-29',
-		])('accepts the ISO 8601 date %s as it is', (start) => {
+		])('accepts the strict ISO 8601 date %s as it is', (start) => {
 			expect(valueFor({ name: 'Due', type: 'date', dateStart: start }).date).toEqual({ start, end: null });
+		});
+
+		it.each([
+			['2026-04-09T09:30', '2026-04-09T09:30:00'],
+			['2026-04-09 09:30', '2026-04-09T09:30:00'],
+			['2026-04-09t09:30z', '2026-04-09T09:30:00Z'],
+			['2026-04-09T09:30:00+0200', '2026-04-09T09:30:00+02:00'],
+			['2026-04-09T09:30:00.123456Z', '2026-04-09T09:30:00.123Z'],
+			['2026-04-09T09:30:00.5Z', '2026-04-09T09:30:00.500Z'],
+		])('rewrites the looser form %s as the strict %s', (start, strict) => {
+			expect(valueFor({ name: 'Due', type: 'date', dateStart: start }).date).toEqual({ start: strict, end: null });
 		});
 
 		it.each([

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, byUrl, runBuildin, sandboxWithToken, type Sandbox } from '../../../../support/workflow';
+import { byId, byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
+import type { Sandbox } from '../../../../../sandbox';
 
 let sandbox: Sandbox;
 
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 const getPage = (pageId: INodeParameters): INodeParameters => ({ resource: 'page', operation: 'get', pageId });
 const compact = (id: string) => id.replace(/-/g, '');
-const weakVersion = (page: { last_edited_time: string }) => `W/"${page.last_edited_time}"`;
+const weakVersion = (page: Record<string, any> | undefined) => `W/"${page?.last_edited_time}"`;
 
 /** The ETag header the sandbox answers a GET with, read straight from the sandbox. */
 async function etagHeader(id: string): Promise<string | null> {
@@ -112,13 +113,13 @@ describe('Page → Get', () => {
 		expect(sandbox.requests[1]).toMatchObject({ method: 'PATCH', status: 200 });
 		expect(sandbox.requests[1].headers['if-match']).toBe('W/"2026-04-09T09:30:00.000Z"');
 		expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe('Renamed after reading');
-		expect(output[0].json.etag).toBe(weakVersion(sandbox.getPage(page.id)!));
+		expect(output[0].json.etag).toBe(weakVersion(sandbox.getPage(page.id)));
 	});
 
 	test('the ETag header is passed on verbatim, not rebuilt from last_edited_time', async () => {
 		// A stand-in server whose ETag differs from W/"<last_edited_time>": the header must win.
 		const page = sandbox.addPage({ title: 'Custom version' });
-		const server = http.createServer((req, res) => {
+		const server = http.createServer((_req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json', etag: '"v42-custom"' });
 			res.end(JSON.stringify(sandbox.getPage(page.id)));
 		});

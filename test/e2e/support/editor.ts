@@ -1,0 +1,96 @@
+// What a person sees in n8n's editor, read through Debian's Chromium driven by playwright-core.
+import { join } from 'node:path';
+
+import { chromium, type Page } from 'playwright-core';
+
+import { ROOT } from './n8n';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium tries to reach Google's hosts, which this network refuses.
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+export interface EditorReport {
+	/** The node's icon on the canvas failed to load or is n8n's "?" fallback. */
+	iconIsPlaceholder: boolean;
+	iconSrc: string | null;
+	/** Labels of the node panel's parameters, as shown. */
+	fields: string[];
+	locatorModes: string[];
+	emojiFieldWithEmoji: boolean;
+	emojiFieldWithRemove: boolean;
+}
+
+async function chooseOption(page: Page, parameter: string, option: string): Promise<void> {
+	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).click();
+	await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: option }).first().click();
+	await page.waitForTimeout(300);
+}
+
+async function visibleOptions(page: Page): Promise<string[]> {
+	await page.waitForTimeout(300);
+	return await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allTextContents();
+}
+
+/** Signs in, opens the workflow, opens the node's panel and reports what it shows; optionally saves screenshots to docs/. */
+export async function checkEditor(options: {
+	baseUrl: string;
+	owner: { email: string; password: string };
+	workflowId: string;
+	nodeName: string;
+	screenshots: boolean;
+}): Promise<EditorReport> {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		await page.goto(`${options.baseUrl}/signin`);
+		await page.fill('input[name="emailOrLdapLoginId"]', options.owner.email);
+		await page.fill('input[name="password"]', options.owner.password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+
+		await page.goto(`${options.baseUrl}/workflow/${options.workflowId}`);
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${options.nodeName}"]`);
+		await node.waitFor({ timeout: 60_000 });
+		const icon = node.locator('img').first();
+		const iconSrc = (await icon.count()) > 0 ? await icon.getAttribute('src') : null;
+		const iconLoaded = iconSrc !== null && (await icon.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0));
+		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-canvas.png') });
+
+		await node.dblclick();
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		await page.locator('[data-test-id="parameter-input-pageId"]').waitFor();
+		const fields = (
+			await page.locator('[data-test-id="ndv"] [data-test-id="parameter-item"] label').allTextContents()
+		).map((label) => label.replace(/FixedExpression$/, '').trim());
+
+		await page.locator('[data-test-id="rlc-mode-selector"]').click();
+		const locatorModes = await visibleOptions(page);
+		await page.keyboard.press('Escape');
+
+		await chooseOption(page, 'icon', 'Emoji');
+		const emojiFieldWithEmoji = (await page.locator('[data-test-id="parameter-input-iconEmoji"]').count()) > 0;
+		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-update-page.png') });
+		await chooseOption(page, 'icon', 'Remove');
+		const emojiFieldWithRemove = (await page.locator('[data-test-id="parameter-input-iconEmoji"]').count()) > 0;
+
+		return {
+			iconIsPlaceholder: !iconLoaded || !/buildin/i.test(iconSrc ?? ''),
+			iconSrc,
+			fields,
+			locatorModes,
+			emojiFieldWithEmoji,
+			emojiFieldWithRemove,
+		};
+	} finally {
+		await browser.close();
+	}
+}

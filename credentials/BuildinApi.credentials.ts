@@ -65,5 +65,15 @@ export class BuildinApi implements ICredentialType {
 			url: '/v2/users/me',
 			method: 'GET',
 		},
+		// n8n's own wording for a 401 differs between versions and never says which credential field is wrong.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Buildin refused the API token (401 unauthorized): it is invalid, expired or revoked',
+				},
+			},
+		],
 	};
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { chromium, type Page } from 'playwright-core';
 
-import { ROOT } from './n8n';
+import { ROOT } from '../../../harness/n8n';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium tries to reach Google's hosts, which this network refuses.

@@ -1,11 +1,9 @@
 // The workflows the end-to-end tier imports into n8n: the user-facing examples from examples/ as they are, and a few
 // failure cases built here. All point at the seeded sandbox pages (sandbox/seed.js ids) and at CREDENTIAL_ID.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+const { EXAMPLE_CREDENTIAL_ID } = require('../../../harness/examples');
+export { exampleWorkflows } from '../../../harness/examples';
 
-import { ROOT } from './n8n';
-
-export const CREDENTIAL_ID = 'buildin-credential';
+export const CREDENTIAL_ID: string = EXAMPLE_CREDENTIAL_ID;
 export const BAD_CREDENTIAL_ID = 'buildin-bad-token';
 export const PAGE_ID = '11111111-1111-4111-8111-111111111111';
 export const RECORD_ID = '22222222-2222-4222-8222-222222222222';
@@ -20,18 +18,6 @@ export interface WorkflowFile {
 	connections: any;
 	settings?: any;
 	active?: boolean;
-}
-
-/** Every workflow in examples/, keyed by file name without .json, with an id n8n can execute it by. */
-export function exampleWorkflows(): Record<string, WorkflowFile> {
-	const files = readdirSync(join(ROOT, 'examples')).filter((file) => file.endsWith('.json'));
-	return Object.fromEntries(
-		files.map((file) => {
-			const key = file.replace(/\.json$/, '');
-			const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8'));
-			return [key, { ...workflow, id: `example-${key}`.slice(0, 36), active: false }];
-		}),
-	);
 }
 
 function buildin(name: string, position: number, parameters: any, extra: any = {}): any {

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as page from './actions/page/Page.resource';
+import { resourceOptions, resources } from './actions/resources';
 import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
 
 export class Buildin implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +25,14 @@ export class Buildin implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Page', value: 'page' }],
+				options: resourceOptions,
 				default: 'page',
 			},
-			...page.description,
+			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

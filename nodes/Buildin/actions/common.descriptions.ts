@@ -1,45 +1,134 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-/** The page a Page operation acts on: pasted as an ID or a Buildin URL. */
-export const pageLocator: INodeProperties = {
-	displayName: 'Page',
+const UUID_PATTERN = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
+
+/** The By ID mode every Buildin locator shares: a dashed UUID or 32 hex characters. */
+// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+const idMode: INodePropertyMode = {
+	displayName: 'ID',
+	name: 'id',
+	type: 'string',
+	placeholder: '11111111-1111-4111-8111-111111111111',
+	validation: [
+		{
+			type: 'regex',
+			properties: {
+				regex: '^\\s*(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})\\s*$',
+				errorMessage: 'Not a Buildin ID: use 36 characters with dashes or 32 hex characters',
+			},
+		},
+	],
+};
+
+/** A locator for a page-like object: picked from a workspace search, pasted as a URL, or given as an ID. */
+function objectLocator(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	searchListMethod: string;
+	urlExample: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: options.urlExample,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^https?://\\S+${UUID_PATTERN}/?(?:[?#]\\S*)?$`,
+							errorMessage: `Not a Buildin ${options.displayName.toLowerCase()} URL`,
+						},
+					},
+				],
+			},
+			idMode,
+		],
+	};
+}
+
+/** The page a Page operation acts on. */
+export const pageLocator: INodeProperties = objectLocator({
 	name: 'pageId',
-	type: 'resourceLocator',
-	default: { mode: 'url', value: '' },
-	required: true,
+	displayName: 'Page',
 	description: 'The Buildin page (or database record) to act on',
+	searchListMethod: 'searchPages',
+	urlExample: 'https://buildin.ai/docs/11111111111141118111111111111111',
+});
+
+/** The database a Database operation acts on. */
+export const databaseLocator: INodeProperties = objectLocator({
+	name: 'databaseId',
+	displayName: 'Database',
+	description: 'The Buildin database to act on',
+	searchListMethod: 'searchDatabases',
+	urlExample: 'https://buildin.ai/database/33333333333343338333333333333333',
+});
+
+/** A block (or a page, whose content blocks hang off it) given as an ID or a URL ending in one. */
+export const blockLocator: INodeProperties = {
+	displayName: 'Block',
+	name: 'blockId',
+	type: 'resourceLocator',
+	default: { mode: 'id', value: '' },
+	required: true,
+	description: 'The block to act on. A page ID works too: a page is the parent of its content blocks.',
 	modes: [
+		idMode,
 		{
 			displayName: 'By URL',
 			name: 'url',
 			type: 'string',
-			placeholder: 'https://buildin.ai/docs/11111111111141118111111111111111',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^https?://\\S+[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}/?(?:[?#]\\S*)?$',
-						errorMessage: 'Not a Buildin page URL',
-					},
-				},
-			],
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '11111111-1111-4111-8111-111111111111',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})\\s*$',
-						errorMessage: 'Not a Buildin ID: use 36 characters with dashes or 32 hex characters',
-					},
-				},
-			],
+			placeholder: 'https://buildin.ai/docs/11111111111141118111111111111111#55555555555545558555555555555555',
 		},
 	],
+};
+
+/** Return All plus Limit, for list operations. */
+export function returnAllFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** Simplify: plain values keyed by property name instead of the API object. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
 /** Retry and timeout settings every operation offers under Options; read by the transport. */

@@ -1,15 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
 import { errorItemJson, errorOutputJson } from '../transport/errors';
-import * as page from './page/Page.resource';
-
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
-
-const operations: Record<string, Record<string, OperationExecute>> = {
-	page: { get: page.get.execute, update: page.update.execute },
-};
+import { resources } from './resources';
 
 /** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
@@ -24,11 +18,14 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
 }
 
-/** Runs the chosen operation once per input item; every output item is paired with the input item it came from. */
+/**
+ * Runs the chosen operation once per input item; every output item (one, or several from a list operation) is
+ * paired with the input item it came from.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
+	const execute = resources[resource]?.operations[operation]?.execute;
 	if (!execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
@@ -37,7 +34,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			output.push({ json: await execute.call(this, itemIndex), pairedItem: { item: itemIndex } });
+			const result = await execute.call(this, itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;

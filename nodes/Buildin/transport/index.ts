@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
@@ -27,9 +33,16 @@ export interface BuildinResponse {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Retry and timeout settings from the node's Options collection. */
-function requestSettings(ctx: IExecuteFunctions, itemIndex: number): { policy: RetryPolicy; timeoutMs: number } {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+/** Where requests come from: an operation running over items, or the editor filling a list. */
+export type BuildinContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+function isExecution(ctx: BuildinContext): ctx is IExecuteFunctions {
+	return 'getInputData' in ctx;
+}
+
+/** Retry and timeout settings from the node's Options collection; the editor's lookups use the defaults. */
+function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: RetryPolicy; timeoutMs: number } {
+	const options = isExecution(ctx) ? (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject) : {};
 	const seconds = (value: unknown, fallbackMs: number) => (typeof value === 'number' ? value * 1000 : fallbackMs);
 	return {
 		policy: {
@@ -72,11 +85,13 @@ function networkCode(error: unknown): string | undefined {
  * code, message, request id and details.
  */
 export async function buildinApiRequest(
-	this: IExecuteFunctions,
+	this: BuildinContext,
 	itemIndex: number,
 	request: BuildinRequest,
 ): Promise<BuildinResponse> {
-	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex);
+	const credentials = isExecution(this)
+		? await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex)
+		: await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
 	const baseUrl = trimBaseUrl(credentials.baseUrl || DEFAULT_BASE_URL);
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
 
-export { get, update };
+export const operations: Record<string, Operation> = { get, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'update',
 	},
-	...get.description,
-	...update.description,
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

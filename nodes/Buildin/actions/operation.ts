@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * What every `<operation>.operation.ts` exports: its parameters and how it runs for one input item. An operation
+ * returns one output object, or several (list operations); the router pairs each with the input item.
+ */
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+/** A resource: its Operation selector plus every operation's parameters, and the operations by value. */
+export interface Resource {
+	description: INodeProperties[];
+	operations: Record<string, Operation>;
+}

@@ -14,3 +14,10 @@ export interface Resource {
 	description: INodeProperties[];
 	operations: Record<string, Operation>;
 }
+
+/** How many results a list operation may return: Limit, or no bound with Return All. */
+export function resultLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	return ctx.getNodeParameter('returnAll', itemIndex, false) === true
+		? Number.POSITIVE_INFINITY
+		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}

@@ -3,7 +3,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
-	transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'test/tsconfig.json' }] },
+	transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	// The first run installs n8n (minutes); n8n CLI calls take seconds each.
 	testTimeout: 600_000,
 	maxWorkers: 1,

@@ -77,10 +77,16 @@ export async function checkEditor(options: {
 		await page.keyboard.press('Escape');
 
 		await chooseOption(page, 'icon', 'Emoji');
-		const emojiFieldWithEmoji = (await page.locator('[data-test-id="parameter-input-iconEmoji"]').count()) > 0;
+		const emojiFieldWithEmoji = await page
+			.locator('[data-test-id="parameter-input-iconEmoji"]')
+			.waitFor({ timeout: 5_000 })
+			.then(() => true, () => false);
 		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-update-page.png') });
 		await chooseOption(page, 'icon', 'Remove');
-		const emojiFieldWithRemove = (await page.locator('[data-test-id="parameter-input-iconEmoji"]').count()) > 0;
+		const emojiField = page.locator('[data-test-id="parameter-input-iconEmoji"]');
+		// The panel re-renders after the choice; give the field time to go before concluding it stayed.
+		await emojiField.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+		const emojiFieldWithRemove = (await emojiField.count()) > 0;
 
 		return {
 			iconIsPlaceholder: !iconLoaded || !/buildin/i.test(iconSrc ?? ''),

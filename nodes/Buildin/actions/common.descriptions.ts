@@ -20,29 +20,38 @@ const idMode: INodePropertyMode = {
 	],
 };
 
-/** A locator for a page-like object: picked from a workspace search, pasted as a URL, or given as an ID. */
+/**
+ * A locator for a page-like object: picked from a workspace search (when there is a `searchListMethod`), pasted as
+ * a URL, or given as an ID.
+ */
 function objectLocator(options: {
 	name: string;
 	displayName: string;
 	description: string;
-	searchListMethod: string;
+	searchListMethod?: string;
 	urlExample: string;
 }): INodeProperties {
+	const list: INodePropertyMode[] = options.searchListMethod
+		? [
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: `Select a ${options.displayName.toLowerCase()}...`,
+					typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				},
+			]
+		: [];
 	return {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		default: { mode: list.length > 0 ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-			},
+			...list,
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -79,6 +88,14 @@ export const databaseLocator: INodeProperties = objectLocator({
 	description: 'The Buildin database to act on',
 	searchListMethod: 'searchDatabases',
 	urlExample: 'https://buildin.ai/database/33333333333343338333333333333333',
+});
+
+/** A database record (a page whose parent is a database), given by URL or ID: search cannot list one database's records. */
+export const recordLocator: INodeProperties = objectLocator({
+	name: 'recordId',
+	displayName: 'Record',
+	description: 'The database record to act on',
+	urlExample: 'https://buildin.ai/docs/22222222222242228222222222222222',
 });
 
 /** A block (or a page, whose content blocks hang off it) given as an ID or a URL ending in one. */
@@ -129,8 +146,20 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
-/** Retry and timeout settings every operation offers under Options; read by the transport. */
+/** How many input items are processed at once unless Options → Concurrency says otherwise (README: why 5). */
+export const DEFAULT_CONCURRENCY = 5;
+
+/** Concurrency, retry and timeout settings every operation offers under Options; read by the router and transport. */
 export const requestOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: DEFAULT_CONCURRENCY,
+		description:
+			'How many items are sent to Buildin at once. Output order stays that of the input. 1 sends one request at a time. A rate limit (429) slows all of them down together.',
+	},
 	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
+import { DEFAULT_CONCURRENCY } from './common.descriptions';
 import { errorItemJson, errorOutputJson } from '../transport/errors';
 import { resources } from './resources';
 
@@ -19,8 +20,10 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 }
 
 /**
- * Runs the chosen operation once per input item; every output item (one, or several from a list operation) is
- * paired with the input item it came from.
+ * Runs the chosen operation once per input item, up to Options → Concurrency items at a time. Every output item
+ * (one, or several from a list operation) is paired with the input item it came from, and the output keeps the
+ * input's order whatever order the answers arrive in. Without continue-on-fail the first failing item (in input
+ * order) stops the run: no new items start, the ones in flight finish.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -30,17 +33,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
 	const items = this.getInputData();
+	const concurrency = Math.max(1, Math.floor(Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1));
 	const errorJson = this.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await execute.call(this, itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = toNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
+	const continueOnFail = this.continueOnFail();
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	let nextItem = 0;
+	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
+	const stop: { itemIndex: number; error?: Error } = { itemIndex: items.length };
+
+	const worker = async () => {
+		while (stop.error === undefined && nextItem < items.length) {
+			const itemIndex = nextItem++;
+			const pairedItem = { item: itemIndex };
+			try {
+				const result = await execute.call(this, itemIndex);
+				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
+			} catch (error) {
+				const nodeError = toNodeError(this, error, itemIndex);
+				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem }];
+				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
+			}
 		}
-	}
-	return [output];
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	if (stop.error) throw stop.error;
+	return [outputs.flat()];
 }

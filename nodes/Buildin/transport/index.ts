@@ -9,6 +9,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, type RequestFailure } from './errors';
+import { pacerFor } from './pacing';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'buildinApi';
@@ -22,6 +23,8 @@ export interface BuildinRequest {
 	headers?: Record<string, string>;
 	/** The capability the endpoint needs, for the 403 advice. */
 	scope?: string;
+	/** Whether a request that may have reached the server can be sent again; by default decided from the method. */
+	repeatable?: boolean;
 }
 
 export interface BuildinResponse {
@@ -60,6 +63,7 @@ function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: Retr
  * would make the repeat a false 409.
  */
 function safeToRepeat(request: BuildinRequest): boolean {
+	if (request.repeatable !== undefined) return request.repeatable;
 	const headers = Object.keys(request.headers ?? {}).map((name) => name.toLowerCase());
 	if (request.method === 'POST') return headers.includes('idempotency-key');
 	if (request.method === 'PATCH') return !headers.includes('if-match');
@@ -108,8 +112,13 @@ export async function buildinApiRequest(
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 	};
+	const pacer = pacerFor(this);
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
+		// Every attempt takes a start slot from the execution's shared pacer (a no-op until a 429 has been seen).
+		const slotWait = pacer.reserve(Date.now());
+		if (slotWait > 0) await sleep(slotWait);
+		const startedMs = Date.now();
 		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;
 		try {
@@ -120,6 +129,7 @@ export async function buildinApiRequest(
 			};
 			const headers = lowerCaseKeys(response.headers);
 			if (response.statusCode < 400) {
+				pacer.succeeded(Date.now());
 				return { statusCode: response.statusCode, body: (response.body ?? {}) as IDataObject, headers };
 			}
 			failure.statusCode = response.statusCode;
@@ -139,7 +149,9 @@ export async function buildinApiRequest(
 			attempt,
 			delayMs: delay,
 		});
-		await sleep(delay);
+		// A 429 pauses and slows every request of this execution; other failures wait on their own.
+		if (failure.statusCode === 429) pacer.throttled(Date.now(), delay, startedMs);
+		else await sleep(delay);
 		waitedMs += delay;
 	}
 }

@@ -21,6 +21,8 @@ afterAll(async () => {
 const MISSING = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
 
 const getByItem: INodeParameters = { resource: 'page', operation: 'get', pageId: byId('={{ $json.page }}') };
+// Concurrency 1: items strictly one after another, so "never attempted" is well defined (concurrency.test.ts covers more).
+const getOneAtATime: INodeParameters = { ...getByItem, options: { concurrency: 1 } };
 
 function threePagesMiddleMissing() {
 	const first = sandbox.addPage({ title: 'First' });
@@ -114,7 +116,7 @@ describe('without continue on fail', () => {
 	test('the run stops at the failing item with the NodeApiError and its itemIndex', async () => {
 		const { first, items } = threePagesMiddleMissing();
 
-		const { run, output, error } = await runBuildin(sandbox, { parameters: getByItem }, { items });
+		const { run, output, error } = await runBuildin(sandbox, { parameters: getOneAtATime }, { items });
 
 		expect(output).toEqual([]);
 		expect(error).toMatchObject({
@@ -134,7 +136,7 @@ describe('without continue on fail', () => {
 
 		const { error } = await runBuildin(
 			sandbox,
-			{ parameters: getByItem },
+			{ parameters: getOneAtATime },
 			{ items: [{ page: first.id }, { page: 'not-a-page' }, { page: first.id }] },
 		);
 
@@ -149,7 +151,7 @@ describe('without continue on fail', () => {
 	test("onError: 'stopWorkflow' behaves the same", async () => {
 		const { items } = threePagesMiddleMissing();
 
-		const { error } = await runBuildin(sandbox, { parameters: getByItem, settings: { onError: 'stopWorkflow' } }, { items });
+		const { error } = await runBuildin(sandbox, { parameters: getOneAtATime, settings: { onError: 'stopWorkflow' } }, { items });
 
 		expect(error).toMatchObject({ name: 'NodeApiError', context: expect.objectContaining({ itemIndex: 1 }) });
 		expect(sandbox.requests).toHaveLength(2);

@@ -1,0 +1,98 @@
+/**
+ * One pacing state per node execution, shared by all of its in-flight requests: a 429 slows the whole node down
+ * (everyone waits out the Retry-After, then requests start no faster than the rate that was getting through),
+ * instead of each request retrying on its own and the herd hitting the limit again. After a quiet period without
+ * a 429 the spacing shrinks again, step by step.
+ */
+export interface PacerSettings {
+	/** How long without a 429 before the spacing shrinks one step. */
+	quietMs: number;
+	/** Each quiet step multiplies the spacing by this. */
+	speedUp: number;
+	/** Requests start at most this much slower than the rate that got through before a 429 (1.05 = 5% margin). */
+	margin: number;
+	/** Upper bound of the spacing between request starts. */
+	maxIntervalMs: number;
+	/** Fewer successes than this in the last second are too little evidence of the allowed rate. */
+	minEvidence: number;
+}
+
+export const DEFAULT_PACER_SETTINGS: PacerSettings = {
+	quietMs: 10_000,
+	speedUp: 0.8,
+	margin: 1.05,
+	maxIntervalMs: 10_000,
+	minEvidence: 5,
+};
+
+const WINDOW_MS = 1000;
+
+export class Pacer {
+	private nextStartMs = 0;
+	private intervalMs = 0;
+	private lastThrottleMs = Number.NEGATIVE_INFINITY;
+	/** When requests succeeded within the last second; bounded by the rate, not by the length of the run. */
+	private recentSuccesses: number[] = [];
+
+	constructor(private readonly settings: PacerSettings = DEFAULT_PACER_SETTINGS) {}
+
+	/** The current spacing between request starts, in milliseconds (0 = unpaced). */
+	get spacingMs(): number {
+		return this.intervalMs;
+	}
+
+	/** Reserves the next start slot and returns how long to wait for it. */
+	reserve(nowMs: number): number {
+		this.relax(nowMs);
+		const startMs = Math.max(nowMs, this.nextStartMs);
+		this.nextStartMs = startMs + this.intervalMs;
+		return startMs - nowMs;
+	}
+
+	/** A request succeeded just now. */
+	succeeded(nowMs: number): void {
+		this.recentSuccesses.push(nowMs);
+		this.forgetBefore(nowMs - WINDOW_MS);
+	}
+
+	/**
+	 * A 429 arrived for a request that started at `startedMs`: nobody starts before `pauseMs` from now, and
+	 * afterwards requests start no faster than the successes of the last second (with a margin) — the rate the
+	 * server let through — or, with too few successes to tell, half as fast as before. A request that was already in flight when the node last slowed down tells
+	 * nothing new about the rate, so it only extends the pause.
+	 */
+	throttled(nowMs: number, pauseMs: number, startedMs = nowMs): void {
+		this.nextStartMs = Math.max(this.nextStartMs, nowMs + pauseMs);
+		if (startedMs < this.lastThrottleMs) return;
+		this.forgetBefore(nowMs - WINDOW_MS);
+		const gotThrough = this.recentSuccesses.length;
+		const fromRate = gotThrough >= this.settings.minEvidence ? (WINDOW_MS / gotThrough) * this.settings.margin : 0;
+		this.intervalMs = Math.min(this.settings.maxIntervalMs, Math.max(fromRate, this.intervalMs * 2, 1));
+		this.lastThrottleMs = nowMs;
+		this.recentSuccesses = [];
+	}
+
+	private relax(nowMs: number): void {
+		if (this.intervalMs === 0 || nowMs - this.lastThrottleMs < this.settings.quietMs) return;
+		this.intervalMs = this.intervalMs * this.settings.speedUp < 1 ? 0 : this.intervalMs * this.settings.speedUp;
+		this.lastThrottleMs = nowMs;
+	}
+
+	private forgetBefore(cutoffMs: number): void {
+		let drop = 0;
+		while (drop < this.recentSuccesses.length && this.recentSuccesses[drop] <= cutoffMs) drop++;
+		if (drop > 0) this.recentSuccesses.splice(0, drop);
+	}
+}
+
+const pacers = new WeakMap<object, Pacer>();
+
+/** The pacer of one node execution: n8n hands every item of a run the same execution context. */
+export function pacerFor(context: object): Pacer {
+	let pacer = pacers.get(context);
+	if (!pacer) {
+		pacer = new Pacer();
+		pacers.set(context, pacer);
+	}
+	return pacer;
+}

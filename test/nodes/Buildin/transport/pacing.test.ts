@@ -1,0 +1,87 @@
+// The pacer shared by one execution's requests: unpaced until a 429, then a common pause and a spacing learned from
+// the rate that got through, shrinking again after quiet periods.
+import { DEFAULT_PACER_SETTINGS, Pacer, pacerFor } from '../../../../nodes/Buildin/transport/pacing';
+
+describe('Pacer', () => {
+	it('lets every request start at once until a 429 is seen', () => {
+		const pacer = new Pacer();
+		expect([pacer.reserve(0), pacer.reserve(0), pacer.reserve(1)]).toEqual([0, 0, 0]);
+		expect(pacer.spacingMs).toBe(0);
+	});
+
+	it('after a 429 nobody starts before the pause is over, then starts are spaced by the rate that got through', () => {
+		const pacer = new Pacer();
+		for (let t = 20; t <= 1000; t += 20) pacer.succeeded(t); // 50 successes within the last second
+		pacer.throttled(1000, 1000);
+		expect(pacer.spacingMs).toBeCloseTo((1000 / 50) * DEFAULT_PACER_SETTINGS.margin);
+		expect(pacer.reserve(1000)).toBe(1000);
+		expect(pacer.reserve(1000)).toBeCloseTo(1000 + pacer.spacingMs);
+		expect(pacer.reserve(1000)).toBeCloseTo(1000 + 2 * pacer.spacingMs);
+	});
+
+	it('halves the rate on a further 429 when nothing got through meanwhile', () => {
+		const pacer = new Pacer();
+		for (let t = 0; t < 1000; t += 100) pacer.succeeded(t); // 10 per second
+		pacer.throttled(1000, 0);
+		const first = pacer.spacingMs;
+		pacer.throttled(1100, 0);
+		expect(pacer.spacingMs).toBeCloseTo(first * 2);
+	});
+
+	it('only counts the successes of the last second', () => {
+		const pacer = new Pacer();
+		for (let t = 10; t <= 5000; t += 10) pacer.succeeded(t); // 100 per second, for five seconds
+		pacer.throttled(5000, 0);
+		expect(pacer.spacingMs).toBeCloseTo(10 * DEFAULT_PACER_SETTINGS.margin, 1);
+	});
+
+	it('with too few successes to tell the rate, only doubles the spacing', () => {
+		const pacer = new Pacer();
+		pacer.succeeded(10);
+		pacer.throttled(20, 0);
+		expect(pacer.spacingMs).toBe(1);
+		pacer.succeeded(30);
+		pacer.throttled(40, 0);
+		expect(pacer.spacingMs).toBe(2);
+	});
+
+	it('speeds up step by step after quiet periods, back to unpaced', () => {
+		const pacer = new Pacer({ ...DEFAULT_PACER_SETTINGS, quietMs: 1000, speedUp: 0.5 });
+		for (let t = 100; t <= 1000; t += 100) pacer.succeeded(t);
+		pacer.throttled(1000, 0); // spacing from 10 successes per second
+		const throttledSpacing = pacer.spacingMs;
+		pacer.reserve(1500);
+		expect(pacer.spacingMs).toBe(throttledSpacing);
+		pacer.reserve(2000);
+		expect(pacer.spacingMs).toBeCloseTo(throttledSpacing / 2);
+		let now = 2000;
+		while (pacer.spacingMs > 0 && now < 100_000) pacer.reserve((now += 1000));
+		expect(pacer.spacingMs).toBe(0);
+	});
+
+	it('does not slow down again for 429s of requests that were already in flight when it slowed down', () => {
+		const pacer = new Pacer();
+		for (let t = 20; t <= 1000; t += 20) pacer.succeeded(t);
+		pacer.throttled(1000, 1000, 990);
+		const spacing = pacer.spacingMs;
+		// Nine more requests of the same burst come back with 429.
+		for (let i = 1; i <= 9; i++) pacer.throttled(1000 + i, 1000, 995);
+		expect(pacer.spacingMs).toBe(spacing);
+		// Their Retry-After still counts: the last one, at 1009, asks for a pause until 2009.
+		expect(pacer.reserve(1010)).toBe(999);
+	});
+
+	it('never spaces starts further apart than its maximum', () => {
+		const pacer = new Pacer({ ...DEFAULT_PACER_SETTINGS, maxIntervalMs: 300 });
+		for (let i = 0; i < 20; i++) pacer.throttled(i, 0);
+		expect(pacer.spacingMs).toBe(300);
+	});
+});
+
+describe('pacerFor', () => {
+	it('gives every request of one execution the same pacer, and another execution its own', () => {
+		const execution = {};
+		expect(pacerFor(execution)).toBe(pacerFor(execution));
+		expect(pacerFor({})).not.toBe(pacerFor(execution));
+	});
+});

@@ -1,0 +1,86 @@
+// The benchmark's workflows, run inside a real n8n: N items from a Code node, then the contender updating each
+// item's page title — the Buildin node, or n8n's HTTP Request node doing the same PATCH.
+const TRIGGER = 'When clicking ‘Execute workflow’';
+
+function itemsNode(ids) {
+	return {
+		parameters: { jsCode: `return ${JSON.stringify(ids)}.map((id, i) => ({ json: { id, title: 'Bench ' + i } }));` },
+		id: 'bench-items',
+		name: 'Items',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [220, 0],
+	};
+}
+
+function chain(id, name, contender, ids) {
+	const nodes = [
+		{ parameters: {}, id: 'bench-trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+		itemsNode(ids),
+		contender,
+	];
+	return {
+		id,
+		name,
+		nodes,
+		connections: {
+			[TRIGGER]: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: contender.name, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+/** The Buildin node updating titles; `concurrency` undefined keeps the node's default. */
+function buildinWorkflow(id, ids, concurrency) {
+	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}`, {
+		parameters: {
+			resource: 'page',
+			operation: 'update',
+			pageId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			title: '={{ $json.title }}',
+			options: concurrency === undefined ? {} : { concurrency },
+		},
+		id: 'bench-contender',
+		name: 'Contender',
+		type: 'n8n-nodes-buildin.buildin',
+		typeVersion: 1,
+		position: [440, 0],
+		credentials: { buildinApi: { id: 'bench-buildin', name: 'Bench Buildin' } },
+		// Failed items are counted, not fatal, for every contender alike.
+		onError: 'continueRegularOutput',
+	}, ids);
+}
+
+/** n8n's HTTP Request node with its defaults, doing the same PATCH with a header credential. */
+function httpRequestWorkflow(id, ids, baseUrl) {
+	return chain(id, 'Bench: HTTP Request', {
+		parameters: {
+			method: 'PATCH',
+			url: `={{ "${baseUrl}/v2/pages/" + $json.id }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ properties: { title: { type: "title", title: [{ type: "text", text: { content: $json.title } }] } } }) }}',
+			options: {},
+		},
+		id: 'bench-contender',
+		name: 'Contender',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [440, 0],
+		credentials: { httpHeaderAuth: { id: 'bench-header', name: 'Bench header' } },
+		onError: 'continueRegularOutput',
+	}, ids);
+}
+
+function credentials(baseUrl, token) {
+	return [
+		{ id: 'bench-buildin', name: 'Bench Buildin', type: 'buildinApi', data: { apiToken: token, baseUrl } },
+		{ id: 'bench-header', name: 'Bench header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
+	];
+}
+
+module.exports = { buildinWorkflow, httpRequestWorkflow, credentials };

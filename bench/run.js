@@ -23,8 +23,9 @@ function contenderRun(json) {
 	return { ms: run.executionTime, failed: items.filter((item) => item.json.error !== undefined).length, count: items.length };
 }
 
-async function measure(n8n, sandbox, workflowId) {
+async function measure(n8n, sandbox, workflowId, setUp) {
 	sandbox.reset();
+	setUp();
 	const result = await n8n.execute(workflowId);
 	const { ms, failed, count } = contenderRun(result.json);
 	const throttled = sandbox.requests.filter((request) => request.status === 429).length;
@@ -35,10 +36,7 @@ async function scenario(n8n, sandbox, { name, items, floorMs, contenders, setUp 
 	const rows = [];
 	for (const contender of contenders) {
 		const runs = [];
-		for (let run = 0; run < RUNS; run++) {
-			setUp();
-			runs.push(await measure(n8n, sandbox, contender.id));
-		}
+		for (let run = 0; run < RUNS; run++) runs.push(await measure(n8n, sandbox, contender.id, setUp));
 		const seconds = runs.map((run) => run.ms / 1000);
 		rows.push([
 			contender.label,

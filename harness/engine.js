@@ -44,9 +44,22 @@ class FixedItems {
 	}
 }
 
+/** Passes its input through untouched: the baseline a benchmark compares a node against. */
+class NoOp {
+	description = {
+		displayName: 'No Operation', name: 'noOp', group: ['transform'], version: 1, description: '',
+		defaults: { name: 'No Operation' }, inputs: ['main'], outputs: ['main'], properties: [],
+	};
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
+	async execute() {
+		return [this.getInputData()];
+	}
+}
+
 const HARNESS_NODES = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'harness.fixedItems': new FixedItems(),
+	'harness.noOp': new NoOp(),
 };
 
 /** Every log line n8n-core and the node write during a run, so tests can check what a log would show. */
@@ -136,11 +149,24 @@ async function loadPackage(packageDir = PACKAGE_DIR) {
 }
 
 /**
- * Runs a workflow from its first node (a trigger) to the end and resolves with n8n's IRun.
- * @param {{ nodes: any[], connections?: any, credentials?: Record<string, object> }} workflowData
+ * Runs a workflow from its first node (a trigger) to the end and resolves with n8n's IRun. `extraNodeTypes` and
+ * `extraCredentialTypes` add node and credential types from elsewhere (the benchmark loads n8n's HTTP Request node).
+ * @param {{ nodes: any[], connections?: any, credentials?: Record<string, object>,
+ *   extraNodeTypes?: Record<string, any>, extraCredentialTypes?: Record<string, any> }} workflowData
  */
-async function runWorkflow({ nodes, connections = {}, credentials = {} }) {
-	const { loader, nodeTypes } = await loadPackage();
+async function runWorkflow({ nodes, connections = {}, credentials = {}, extraNodeTypes = {}, extraCredentialTypes = {} }) {
+	const { loader, nodeTypes: packageTypes } = await loadPackage();
+	const nodeTypes = {
+		...packageTypes,
+		getByName: (type) => extraNodeTypes[type] ?? packageTypes.getByName(type),
+		getByNameAndVersion: (type, version) => {
+			const extra = extraNodeTypes[type];
+			if (!extra) return packageTypes.getByNameAndVersion(type, version);
+			return 'nodeVersions' in extra ? extra.getNodeType(version) : extra;
+		},
+	};
+	const credentialTypes = { ...loader.credentialTypes };
+	for (const [name, type] of Object.entries(extraCredentialTypes)) credentialTypes[name] = { type };
 	const workflow = new Workflow({ id: 'harness', nodes, connections, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
 	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'harness', name: 'harness', nodes, connections, active: false });
 	/** @type {(run: any) => void} */
@@ -156,7 +182,7 @@ async function runWorkflow({ nodes, connections = {}, credentials = {} }) {
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not supported by the engine harness');
 		},
-		credentialsHelper: new HarnessCredentialsHelper(loader.credentialTypes, credentials),
+		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials),
 	};
 	const runExecutionData = {
 		resultData: { runData: {} },

@@ -53,7 +53,8 @@ function contenderNode(kind, sandboxUrl) {
 			operation: 'update',
 			pageId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			title: '={{ $json.title }}',
-			options: { simplify: kind === 'simplify' },
+			simplify: kind === 'simplify',
+			options: {},
 		},
 	};
 }

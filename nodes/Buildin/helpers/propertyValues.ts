@@ -237,12 +237,20 @@ export function propertiesFromInputs(inputs: PropertyInput[]): IDataObject {
 
 /** The JSON mode's raw `properties` object, sent as is once it is known to be an object. */
 export function propertiesFromJson(value: unknown): IDataObject {
+	return jsonObject('Properties (JSON)', value, 'must be a JSON object keyed by property name', '{"Status": {"select": {"name": "Done"}}}');
+}
+
+/**
+ * A JSON parameter's value as an object: text is parsed (blank text is `{}`), an object from an expression is taken
+ * as is; anything else is refused with `requirement` and an `example` of what is wanted.
+ */
+export function jsonObject(field: string, value: unknown, requirement: string, example: string): IDataObject {
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
 	if (parsed instanceof SyntaxError) {
-		throw new InvalidInputError('Properties (JSON)', `is not valid JSON: ${parsed.message}`);
+		throw new InvalidInputError(field, `is not valid JSON: ${parsed.message}`);
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new InvalidInputError('Properties (JSON)', 'must be a JSON object keyed by property name', '{"Status": {"select": {"name": "Done"}}}');
+		throw new InvalidInputError(field, requirement, example);
 	}
 	return parsed as IDataObject;
 }

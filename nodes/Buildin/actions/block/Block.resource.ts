@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../operation';
+import * as appendChildren from './appendChildren.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getChildren from './getChildren.operation';
+import * as update from './update.operation';
 
-export const operations: Record<string, Operation> = {};
+export const operations: Record<string, Operation> = { appendChildren, delete: del, get, getChildren, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,8 +16,39 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['block'] } },
-		options: [],
-		default: '',
+		options: [
+			{
+				name: 'Append Children',
+				value: 'appendChildren',
+				description: 'Add blocks to a page or block, at the end or next to a given child',
+				action: 'Append children to a block',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Move a block to the trash',
+				action: 'Delete a block',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a block with its content',
+				action: 'Get a block',
+			},
+			{
+				name: 'Get Children',
+				value: 'getChildren',
+				description: 'List the blocks in a page or block, optionally with nested blocks',
+				action: 'Get the children of a block',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the text or content of a block',
+				action: 'Update a block',
+			},
+		],
+		default: 'get',
 	},
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../operation';
+import * as create from './create.operation';
+import * as createRecord from './createRecord.operation';
+import * as get from './get.operation';
+import * as query from './query.operation';
+import * as update from './update.operation';
+import * as updateRecord from './updateRecord.operation';
 
-export const operations: Record<string, Operation> = {};
+export const operations: Record<string, Operation> = { create, createRecord, get, query, update, updateRecord };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,8 +17,45 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['database'] } },
-		options: [],
-		default: '',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a database with its properties (schema) in a page or the workspace root',
+				action: 'Create a database',
+			},
+			{
+				name: 'Create Record',
+				value: 'createRecord',
+				description: 'Add a record to a database, with values for its properties',
+				action: 'Create a database record',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a database with its properties (schema)',
+				action: 'Get a database',
+			},
+			{
+				name: 'Query',
+				value: 'query',
+				description: 'Get the records of a database, filtered and sorted',
+				action: 'Query a database',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change a database’s title, description, icon, cover, trash state or properties',
+				action: 'Update a database',
+			},
+			{
+				name: 'Update Record',
+				value: 'updateRecord',
+				description: 'Change property values of a database record',
+				action: 'Update a database record',
+			},
+		],
+		default: 'query',
 	},
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -1,10 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../operation';
+import * as create from './create.operation';
 import * as get from './get.operation';
+import * as getMarkdown from './getMarkdown.operation';
+import * as getProperty from './getProperty.operation';
+import * as moveToTrash from './moveToTrash.operation';
+import * as replaceMarkdown from './replaceMarkdown.operation';
+import * as restore from './restore.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, Operation> = { get, update };
+export const operations: Record<string, Operation> = {
+	create,
+	get,
+	getMarkdown,
+	getProperty,
+	moveToTrash,
+	replaceMarkdown,
+	restore,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -15,10 +30,46 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['page'] } },
 		options: [
 			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a sub-page, a database record or a top-level page, optionally with content',
+				action: 'Create a page',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a page with its properties and version (ETag)',
 				action: 'Get a page',
+			},
+			{
+				name: 'Get Content as Markdown',
+				value: 'getMarkdown',
+				description: 'Export the body of a page as Markdown',
+				action: 'Get page content as markdown',
+			},
+			{
+				name: 'Get Property',
+				value: 'getProperty',
+				description: 'Get the full value of one property, however long (all rich text, people or relations)',
+				action: 'Get a page property',
+			},
+			{
+				name: 'Move to Trash',
+				value: 'moveToTrash',
+				description: 'Move a page to the trash (it can be restored)',
+				action: 'Move a page to the trash',
+			},
+			{
+				name: 'Replace Content with Markdown',
+				value: 'replaceMarkdown',
+				description: 'Replace the whole body of a page with Markdown; title and properties stay',
+				action: 'Replace page content with markdown',
+			},
+			{
+				name: 'Restore',
+				value: 'restore',
+				description: 'Take a page out of the trash',
+				action: 'Restore a page',
 			},
 			{
 				name: 'Update',

@@ -3,11 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
 import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageSimplifyField } from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	pageLocator,
+	pageSimplifyField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -20,7 +23,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['get'] } }, properties);
 
-/** GET /v2/pages/:id — the page with its properties and, in `etag`, the version to send as If-Match. */
+/**
+ * GET /v2/pages/:id — the page with its properties and, in `etag`, the version to send as If-Match; with Simplify,
+ * the same in the Simplify shape (etag included).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
 	const response = await buildinApiRequest.call(this, itemIndex, {
@@ -28,5 +34,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v2/pages/${pageId}`,
 		scope: 'pages.read',
 	});
-	return withPageVersion(response.body, response.headers);
+	const page = withPageVersion(response.body, response.headers);
+	return this.getNodeParameter('simplify', itemIndex, false) === true ? simplifyPage(page) : page;
 }

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../operation';
+import * as search from './search.operation';
+import * as semanticSearch from './semanticSearch.operation';
 
-export const operations: Record<string, Operation> = {};
+export const operations: Record<string, Operation> = { search, semanticSearch };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,8 +13,21 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['search'] } },
-		options: [],
-		default: '',
+		options: [
+			{
+				name: 'Search',
+				value: 'search',
+				description: 'Find pages, databases, folders and mind maps by keyword, type and time',
+				action: 'Search the workspace',
+			},
+			{
+				name: 'Semantic Search',
+				value: 'semanticSearch',
+				description: 'Find passages by meaning, with a similarity score',
+				action: 'Search the workspace by meaning',
+			},
+		],
+		default: 'search',
 	},
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

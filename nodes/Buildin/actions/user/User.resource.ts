@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../operation';
+import * as get from './get.operation';
+import * as getMe from './getMe.operation';
 
-export const operations: Record<string, Operation> = {};
+export const operations: Record<string, Operation> = { get, getMe };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,8 +13,21 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
-		options: [],
-		default: '',
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a person in the workspace by ID',
+				action: 'Get a user',
+			},
+			{
+				name: 'Get Me',
+				value: 'getMe',
+				description: 'Get the integration the credential’s token belongs to, with its workspace and capabilities',
+				action: 'Get the current integration',
+			},
+		],
+		default: 'getMe',
 	},
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -70,7 +70,7 @@ describe('Concurrency', () => {
 		expect(output.map((item) => item.json.id)).toEqual(list.map((page) => page.id));
 		expect(output.map((item) => item.pairedItem)).toEqual(list.map((_, item) => ({ item })));
 		// Proof that the answers did come back out of order: the slow page's request was not the last to arrive.
-		expect(sandbox.requests.findIndex((r) => r.path.endsWith(list[0].id))).toBeLessThan(list.length - 1);
+		expect(sandbox.requests.findIndex((r: any) => r.path.endsWith(list[0].id))).toBeLessThan(list.length - 1);
 	});
 
 	it('has several requests in flight at once, and one at a time with Concurrency 1', async () => {
@@ -138,7 +138,7 @@ describe('Concurrency', () => {
 		const writes = writesPerPage();
 		expect(writes.size).toBe(40);
 		expect([...writes.values()].every((count) => count === 1)).toBe(true);
-		expect(sandbox.requests.filter((r) => r.status === 429)).toHaveLength(6);
+		expect(sandbox.requests.filter((r: any) => r.status === 429)).toHaveLength(6);
 		list.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Renamed ${index}`));
 	});
 
@@ -150,16 +150,16 @@ describe('Concurrency', () => {
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(60);
-		const throttled = sandbox.requests.map((r, index) => ({ status: r.status, at: arrivals[index] }));
-		const first429 = throttled.findIndex((r) => r.status === 429);
+		const throttled = sandbox.requests.map((r: any, index: number) => ({ status: r.status, at: arrivals[index] }));
+		const first429 = throttled.findIndex((r: any) => r.status === 429);
 		expect(first429).toBeGreaterThan(0);
 		// Requests in the burst before the first 429 came faster than the limit...
 		const burst = throttled.slice(0, first429);
 		const burstRate = burst.length / Math.max(0.001, (burst.at(-1)!.at - burst[0].at) / 1000);
 		expect(burstRate).toBeGreaterThan(20);
 		// ...and after the pause the node keeps below it: a few 429s at most, not one per in-flight request and retry.
-		const afterPause = throttled.filter((r) => r.at >= throttled[first429].at + 1000);
-		const after429s = afterPause.filter((r) => r.status === 429).length;
+		const afterPause = throttled.filter((r: any) => r.at >= throttled[first429].at + 1000);
+		const after429s = afterPause.filter((r: any) => r.status === 429).length;
 		expect(after429s).toBeLessThanOrEqual(3);
 		const span = (afterPause.at(-1)!.at - afterPause[0].at) / 1000;
 		expect(afterPause.length / span).toBeLessThanOrEqual(22);

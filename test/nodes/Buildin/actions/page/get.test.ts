@@ -155,6 +155,55 @@ describe('Page → Get', () => {
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
+	test('Simplify is off by default: the raw page, ready to feed an Update', async () => {
+		const page = sandbox.addPage({ title: 'Raw' });
+
+		const { output } = await runBuildin(sandbox, { parameters: getPage(byId(page.id)) });
+
+		expect(output[0].json.properties).toEqual(page.properties);
+	});
+
+	test('Simplify: plain values keyed by property name, plus etag', async () => {
+		const record = sandbox.addPage({
+			parent: { type: 'database_id', database_id: '33333333-3333-4333-8333-333333333333' },
+			schema: { Name: 'title', Status: 'select', Tags: 'multi_select', Estimate: 'number', Owner: 'people', Notes: 'rich_text' },
+			properties: {
+				Name: { title: [{ type: 'text', text: { content: 'Ship ' } }, { type: 'text', text: { content: 'v1.0' } }] },
+				Status: { select: { name: 'Doing' } },
+				Tags: { multi_select: [{ name: 'release' }, { name: 'backend' }] },
+				Estimate: { number: 5 },
+				Owner: { people: [{ object: 'user', id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb' }] },
+			},
+			icon: { type: 'emoji', emoji: '🚀' },
+		});
+
+		const { output, error } = await runBuildin(sandbox, { parameters: { ...getPage(byId(record.id)), simplify: true } });
+
+		expect(error).toBeUndefined();
+		expect(sandbox.requests).toHaveLength(1);
+		expect(output[0].json).toEqual({
+			id: record.id,
+			object: 'page',
+			title: 'Ship v1.0',
+			url: record.url,
+			icon: '🚀',
+			cover: null,
+			in_trash: false,
+			parent_id: '33333333-3333-4333-8333-333333333333',
+			created_time: record.created_time,
+			last_edited_time: record.last_edited_time,
+			properties: {
+				Name: 'Ship v1.0',
+				Status: 'Doing',
+				Tags: ['release', 'backend'],
+				Estimate: 5,
+				Owner: ['bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'],
+				Notes: '',
+			},
+			etag: await etagHeader(record.id),
+		});
+	});
+
 	test('a trashed page is returned with in_trash true', async () => {
 		const page = sandbox.addPage({ title: 'Old notes', inTrash: true });
 

@@ -760,3 +760,28 @@ describe('refused before any request', () => {
 		expect(error?.description).toContain('Use a Buildin ID');
 	});
 });
+
+describe('Simplify', () => {
+	it('returns the updated page as plain values, etag included', async () => {
+		const page = sandbox.addPage({ title: 'Before' });
+
+		const { output, error } = await runBuildin(sandbox, { parameters: update(page.id, { title: 'After', simplify: true }) });
+
+		expect(error).toBeUndefined();
+		const after = sandbox.getPage(page.id)!;
+		expect(output[0].json).toEqual({
+			id: page.id,
+			object: 'page',
+			title: 'After',
+			url: after.url,
+			icon: null,
+			cover: null,
+			in_trash: false,
+			parent_id: null,
+			created_time: after.created_time,
+			last_edited_time: after.last_edited_time,
+			properties: { title: 'After' },
+			etag: `W/"${after.last_edited_time}"`,
+		});
+	});
+});

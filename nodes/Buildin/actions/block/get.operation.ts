@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { blockIdFromLocator } from '../../helpers/blocks';
+import type { LocatorValue } from '../../helpers/ids';
+import { buildinApiRequest } from '../../transport';
+import { blockLocator, requestOptionFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		...blockLocator,
+		description:
+			'The block to get: its ID, or a Buildin URL with the block ID as the fragment (…/docs/PAGE_ID#BLOCK_ID). A page ID or a URL without a fragment gets the page as a block.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['get'] } }, properties);
+
+/** GET /v2/blocks/:id — one block with its type-specific content (not its children). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'GET',
+		path: `/v2/blocks/${blockId}`,
+		scope: 'blocks.read',
+	});
+	return response.body;
+}

@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { blockIdFromLocator, requireTextBlockType, updateFromJson } from '../../helpers/blocks';
+import { InvalidInputError } from '../../helpers/errors';
+import type { LocatorValue } from '../../helpers/ids';
+import { toRichText } from '../../helpers/richText';
+import { buildinApiRequest } from '../../transport';
+import { blockLocator, requestOptionFields } from '../common.descriptions';
+import { textBlockTypeOptions } from './appendChildren.operation';
+
+const properties: INodeProperties[] = [
+	{
+		...blockLocator,
+		description: 'The block to update: its ID, or a Buildin URL with the block ID as the fragment (…/docs/PAGE_ID#BLOCK_ID)',
+	},
+	{
+		displayName: 'Content Input',
+		name: 'contentInput',
+		type: 'options',
+		options: [
+			{ name: 'Define Below', value: 'fields', description: 'Replace the text, and set Checked or Language' },
+			{ name: 'JSON', value: 'json', description: 'Send the new content as a Buildin object, for any writable block type' },
+		],
+		default: 'fields',
+		description: 'How to give the changes',
+	},
+	{
+		displayName: 'Block Type',
+		name: 'blockType',
+		type: 'options',
+		options: textBlockTypeOptions,
+		default: 'paragraph',
+		description: 'The type of the block being updated; the changes are sent under this type',
+		displayOptions: { show: { contentInput: ['fields'] } },
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'Ship the beta on Friday',
+		description:
+			'New text of the block, replacing the old one. Leave empty to keep the current text. Text longer than 2000 characters is split into several rich-text items.',
+		displayOptions: { show: { contentInput: ['fields'] } },
+	},
+	{
+		displayName: 'Checked',
+		name: 'checked',
+		type: 'options',
+		options: [
+			{ name: 'Checked', value: 'checked', description: 'Tick the to-do' },
+			{ name: 'Leave Unchanged', value: 'unchanged', description: 'Do not touch the tick' },
+			{ name: 'Unchecked', value: 'unchecked', description: 'Untick the to-do' },
+		],
+		default: 'unchanged',
+		description: 'Whether the to-do is ticked',
+		displayOptions: { show: { contentInput: ['fields'], blockType: ['to_do'] } },
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'string',
+		default: '',
+		placeholder: 'typescript',
+		description: 'New programming language of the code block. Leave empty to keep the current one.',
+		displayOptions: { show: { contentInput: ['fields'], blockType: ['code'] } },
+	},
+	{
+		displayName: 'Content (JSON)',
+		name: 'contentJson',
+		type: 'json',
+		default: '{}',
+		placeholder: '{"to_do": {"checked": true}}',
+		description:
+			'The fields to change under the block’s type, sent as is; fields not given keep their values. Example: {"callout": {"icon": {"type": "emoji", "emoji": "💡"}}}.',
+		displayOptions: { show: { contentInput: ['json'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['update'] } }, properties);
+
+const CHECKED_VALUES: Record<string, boolean | undefined> = { unchanged: undefined, checked: true, unchecked: false };
+
+/** The body from the Define Below fields: only what is set, under the chosen type. */
+function bodyFromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const type = requireTextBlockType('Block Type', ctx.getNodeParameter('blockType', itemIndex));
+	const content: IDataObject = {};
+	const text = String(ctx.getNodeParameter('text', itemIndex, '') ?? '');
+	if (text.trim() !== '') content.rich_text = toRichText(text);
+	if (type === 'to_do') {
+		const checked = CHECKED_VALUES[ctx.getNodeParameter('checked', itemIndex, 'unchanged') as string];
+		if (checked !== undefined) content.checked = checked;
+	}
+	if (type === 'code') {
+		const language = String(ctx.getNodeParameter('language', itemIndex, '') ?? '').trim();
+		if (language !== '') content.language = language;
+	}
+	if (Object.keys(content).length === 0) {
+		throw new InvalidInputError(
+			'Update',
+			'there is nothing to change',
+			'Set the Text (or, for a to-do, Checked; for code, Language); an empty update is not sent',
+		);
+	}
+	return { type, [type]: content };
+}
+
+/** PATCH /v2/blocks/:id with only what is set; the output is the updated block. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const body =
+		this.getNodeParameter('contentInput', itemIndex) === 'json'
+			? updateFromJson('Content (JSON)', this.getNodeParameter('contentJson', itemIndex))
+			: bodyFromFields(this, itemIndex);
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'PATCH',
+		path: `/v2/blocks/${blockId}`,
+		body,
+		scope: 'blocks.write',
+	});
+	return response.body;
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { withPageVersion } from '../../helpers/pageVersion';
+import { buildinApiRequest } from '../../transport';
+import { databaseLocator, requestOptionFields } from '../common.descriptions';
+import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },
+	...recordPropertiesParameters('Values of the new record; properties not listed stay empty'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['createRecord'] } }, properties);
+
+/**
+ * POST /v2/pages with the database as parent. The properties are checked against the database's schema (read once
+ * per execution) before anything is sent. The output is the new record plus its version in `etag`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const databaseId = readDatabaseId(this, itemIndex);
+	const properties = await readRecordProperties(this, itemIndex, databaseId);
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: '/v2/pages',
+		body: { parent: { database_id: databaseId }, properties },
+		scope: 'pages.write',
+	});
+	return withPageVersion(response.body, response.headers);
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { simplifyDatabase } from '../../helpers/simplify';
+import { buildinApiRequest } from '../../transport';
+import { databaseLocator, requestOptionFields, simplifyField } from '../common.descriptions';
+import { readDatabaseId } from './database.descriptions';
+
+const properties: INodeProperties[] = [
+	databaseLocator,
+	{
+		...simplifyField,
+		default: false,
+		description:
+			'Whether to return the title and description as plain text and the schema as property name → type, instead of the database as Buildin returns it',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['get'] } }, properties);
+
+/** GET /v2/databases/:id — the database with its schema (property definitions). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const databaseId = readDatabaseId(this, itemIndex);
+	const { body } = await buildinApiRequest.call(this, itemIndex, {
+		method: 'GET',
+		path: `/v2/databases/${databaseId}`,
+		scope: 'databases.read',
+	});
+	return this.getNodeParameter('simplify', itemIndex, false) === true ? simplifyDatabase(body) : body;
+}

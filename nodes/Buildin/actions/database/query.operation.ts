@@ -1,0 +1,280 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	combineFilters,
+	FILTER_FAMILIES,
+	FILTER_OPERATORS,
+	OPERATOR_NAMES,
+	propertyFilter,
+	sortEntry,
+	VALUELESS_OPERATORS,
+	type FilterConditionInput,
+	type FilterFamily,
+	type SortInput,
+} from '../../helpers/filters';
+import { jsonObject } from '../../helpers/propertyValues';
+import { parsePropertyKey, resolveProperty } from '../../helpers/schema';
+import { simplifyPage } from '../../helpers/simplify';
+import { collect, paginate } from '../../transport/pagination';
+import { databaseLocator, requestOptionFields, returnAllFields, simplifyField } from '../common.descriptions';
+import { resultLimit } from '../operation';
+import { databaseSchema, readDatabaseId } from './database.descriptions';
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+const typesOf = (family: FilterFamily) => Object.keys(FILTER_FAMILIES).filter((type) => FILTER_FAMILIES[type] === family);
+
+const operatorOption = (operator: string): INodePropertyOptions => {
+	const option: INodePropertyOptions = { name: OPERATOR_NAMES[operator], value: operator };
+	return option;
+};
+
+/** One Operator field per operator set, shown for the property types that take it (as n8n's Notion node does). */
+const operatorFields: INodeProperties[] = (Object.keys(FILTER_OPERATORS) as FilterFamily[]).map((family) => {
+	const [first] = FILTER_OPERATORS[family];
+	return {
+		displayName: 'Operator',
+		name: 'condition',
+		type: 'options',
+		options: FILTER_OPERATORS[family].map(operatorOption).sort(byName),
+		default: first,
+		description: 'How the property is compared with the value',
+		displayOptions: { show: { type: typesOf(family) } },
+	};
+});
+
+/** A condition's value field, shown for the given types unless the operator needs no value. */
+function valueField(field: Omit<INodeProperties, 'displayOptions'>, types: string[]): INodeProperties {
+	return { ...field, displayOptions: { show: { type: types }, hide: { condition: [...VALUELESS_OPERATORS] } } };
+}
+
+const conditionFields: INodeProperties[] = [
+	{
+		displayName: 'Property Name or ID',
+		name: 'key',
+		type: 'options',
+		description:
+			'The database property to filter on; an expression gives its name, e.g. Status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		typeOptions: { loadOptionsMethod: 'getFilterProperties', loadOptionsDependsOn: ['databaseId.value'] },
+		default: '',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'hidden',
+		default: '={{$parameter["&key"].split("|").pop()}}',
+	},
+	...operatorFields,
+	valueField(
+		{ displayName: 'Value', name: 'textValue', type: 'string', default: '', placeholder: 'Release' },
+		typesOf('text'),
+	),
+	valueField({ displayName: 'Value', name: 'numberValue', type: 'number', default: 0 }, typesOf('number')),
+	valueField(
+		{ displayName: 'Option Name', name: 'selectValue', type: 'string', default: '', placeholder: 'Doing' },
+		['select'],
+	),
+	valueField(
+		{ displayName: 'Option Name', name: 'multiSelectValue', type: 'string', default: '', placeholder: 'backend' },
+		['multi_select'],
+	),
+	valueField(
+		{
+			displayName: 'User ID',
+			name: 'peopleValue',
+			type: 'string',
+			default: '',
+			placeholder: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+		},
+		['people'],
+	),
+	valueField(
+		{
+			displayName: 'Related Page',
+			name: 'relationValue',
+			type: 'string',
+			default: '',
+			placeholder: 'https://buildin.ai/docs/11111111111141118111111111111111',
+			description: 'ID or URL of the related page',
+		},
+		['relation'],
+	),
+	valueField(
+		{
+			displayName: 'Date',
+			name: 'dateValue',
+			type: 'string',
+			default: '',
+			placeholder: '2026-04-09 or 2026-04-09T09:30:00Z',
+			description: 'ISO 8601 date, or date and time',
+		},
+		typesOf('date'),
+	),
+	valueField(
+		{
+			displayName: 'Checked',
+			name: 'checkboxValue',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to compare with a ticked checkbox',
+		},
+		['checkbox'],
+	),
+];
+
+const properties: INodeProperties[] = [
+	databaseLocator,
+	...returnAllFields,
+	{
+		displayName: 'Filter',
+		name: 'filterType',
+		type: 'options',
+		options: [
+			{ name: 'Build Manually', value: 'manual', description: 'Combine conditions on the database’s properties' },
+			{ name: 'JSON', value: 'json', description: 'Send a Buildin filter object as is' },
+			{ name: 'None', value: 'none', description: 'Return every record' },
+		],
+		default: 'none',
+		description: 'Which records to return',
+	},
+	{
+		displayName: 'Must Match',
+		name: 'matchType',
+		type: 'options',
+		options: [
+			{ name: 'All Conditions', value: 'and', description: 'Records matching every condition (AND)' },
+			{ name: 'Any Condition', value: 'or', description: 'Records matching at least one condition (OR)' },
+		],
+		default: 'and',
+		displayOptions: { show: { filterType: ['manual'] } },
+	},
+	{
+		displayName: 'Conditions',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Condition',
+		default: {},
+		description: 'Conditions on the records’ properties; the operators offered depend on the property’s type',
+		displayOptions: { show: { filterType: ['manual'] } },
+		options: [{ displayName: 'Condition', name: 'conditions', values: conditionFields }],
+	},
+	{
+		displayName: 'Filter (JSON)',
+		name: 'filterJson',
+		type: 'json',
+		default: '{}',
+		placeholder: '{"or": [{"property": "Status", "select": {"equals": "Doing"}}, {"property": "Done", "checkbox": {"equals": false}}]}',
+		description: 'A Buildin filter object (a property filter, a timestamp filter, or an and/or compound), sent as is',
+		displayOptions: { show: { filterType: ['json'] } },
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Sort',
+		default: {},
+		description: 'The order of the records; the first sort decides first',
+		options: [
+			{
+				displayName: 'Sort',
+				name: 'sortValue',
+				values: [
+					{
+						displayName: 'Sort By',
+						name: 'sortBy',
+						type: 'options',
+						options: [
+							{ name: 'Created Time', value: 'created_time', description: 'When the record was created' },
+							{ name: 'Last Edited Time', value: 'last_edited_time', description: 'When the record was last changed' },
+							{ name: 'Property', value: 'property', description: 'A property of the database' },
+						],
+						default: 'property',
+					},
+					{
+						displayName: 'Property Name or ID',
+						name: 'key',
+						type: 'options',
+						description:
+							'The property to sort by; an expression gives its name, e.g. Due. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						typeOptions: { loadOptionsMethod: 'getAllProperties', loadOptionsDependsOn: ['databaseId.value'] },
+						default: '',
+						displayOptions: { show: { sortBy: ['property'] } },
+					},
+					{
+						displayName: 'Direction',
+						name: 'direction',
+						type: 'options',
+						options: [
+							{ name: 'Ascending', value: 'ascending' },
+							{ name: 'Descending', value: 'descending' },
+						],
+						default: 'ascending',
+					},
+				],
+			},
+		],
+	},
+	{
+		...simplifyField,
+		description:
+			'Whether to return each record with its property values as plain values keyed by property name, instead of the record as Buildin returns it',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['query'] } }, properties);
+
+/** The filter to send, or undefined for none. Conditions named without a type take it from the schema. */
+async function readFilter(ctx: IExecuteFunctions, itemIndex: number, databaseId: string): Promise<IDataObject | undefined> {
+	const filterType = ctx.getNodeParameter('filterType', itemIndex, 'none');
+	if (filterType === 'json') {
+		const filter = jsonObject(
+			'Filter (JSON)',
+			ctx.getNodeParameter('filterJson', itemIndex, '{}'),
+			'must be a JSON filter object',
+			'{"property": "Status", "select": {"equals": "Doing"}}',
+		);
+		return Object.keys(filter).length === 0 ? undefined : filter;
+	}
+	if (filterType !== 'manual') return undefined;
+	const inputs = (ctx.getNodeParameter('filters.conditions', itemIndex, []) as FilterConditionInput[]) ?? [];
+	const keys = inputs.map((input) => parsePropertyKey(input.key));
+	const schema = keys.some((key) => key.type === undefined) ? await databaseSchema(ctx, itemIndex, databaseId) : undefined;
+	const filters = inputs.map((input, index) => {
+		const { name, type } = schema === undefined ? (keys[index] as { name: string; type: string }) : resolveProperty(schema, input.key);
+		return propertyFilter(name, type, input);
+	});
+	return combineFilters(filters, ctx.getNodeParameter('matchType', itemIndex, 'and') === 'or' ? 'or' : 'and');
+}
+
+/**
+ * POST /v2/databases/:id/query, following the cursor until Limit (asking only for what is missing) or, with
+ * Return All, the last page. Each record is one output item.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const databaseId = readDatabaseId(this, itemIndex);
+	const body: IDataObject = {};
+	const filter = await readFilter(this, itemIndex, databaseId);
+	if (filter !== undefined) body.filter = filter;
+	const sorts = ((this.getNodeParameter('sort.sortValue', itemIndex, []) as SortInput[]) ?? []).map(sortEntry);
+	if (sorts.length > 0) body.sorts = sorts;
+	const records = await collect(
+		paginate.call(
+			this,
+			itemIndex,
+			// A query only reads, so a request lost on the way can be sent again.
+			{ method: 'POST', path: `/v2/databases/${databaseId}/query`, body, scope: 'databases.read', repeatable: true },
+			resultLimit(this, itemIndex),
+		),
+	);
+	return this.getNodeParameter('simplify', itemIndex, true) === true ? records.map(simplifyPage) : records;
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { InvalidInputError } from '../../helpers/errors';
+import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { withPageVersion } from '../../helpers/pageVersion';
+import { buildinApiRequest } from '../../transport';
+import { databaseLocator, recordLocator, requestOptionFields } from '../common.descriptions';
+import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...databaseLocator, description: 'The database the record belongs to; its properties are offered below' },
+	recordLocator,
+	...recordPropertiesParameters('Properties to change; properties not listed keep their values'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['updateRecord'] } }, properties);
+
+/**
+ * PATCH /v2/pages/:id with only the listed properties, checked against the database's schema (read once per
+ * execution) before anything is sent. The output is the updated record plus its new version in `etag`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const databaseId = readDatabaseId(this, itemIndex);
+	const recordId = resourceIdFromLocator('Record', this.getNodeParameter('recordId', itemIndex) as LocatorValue);
+	const properties = await readRecordProperties(this, itemIndex, databaseId);
+	if (Object.keys(properties).length === 0) {
+		throw new InvalidInputError('Properties', 'there is nothing to change', 'Add at least one property; an empty update is not sent');
+	}
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'PATCH',
+		path: `/v2/pages/${recordId}`,
+		body: { properties },
+		scope: 'pages.write',
+	});
+	return withPageVersion(response.body, response.headers);
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
+import { InvalidInputError } from '../../helpers/errors';
+import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { withPageVersion } from '../../helpers/pageVersion';
+import { sortedByName } from '../../helpers/sortedOptions';
+import { buildinApiRequest } from '../../transport';
+import { collect, paginate } from '../../transport/pagination';
+import { appendInBatches } from '../block/appendInBatches';
+import { databaseLocator, pageLocator, requestOptionFields } from '../common.descriptions';
+import {
+	imageParameters,
+	propertiesParameters,
+	readCover,
+	readIcon,
+	readProperties,
+	titlePropertyOption,
+} from './page.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Parent',
+		name: 'parent',
+		type: 'options',
+		options: [
+			{ name: 'Database', value: 'database', description: 'Add a record to a database' },
+			{ name: 'Page', value: 'page', description: 'Create a sub-page of a page' },
+			{ name: 'Workspace Root', value: 'workspace', description: 'Create a top-level page of the workspace' },
+		],
+		default: 'page',
+		description: 'Where the new page goes',
+	},
+	{
+		...pageLocator,
+		name: 'parentPageId',
+		displayName: 'Parent Page',
+		description: 'The page to create the new page under',
+		displayOptions: { show: { parent: ['page'] } },
+	},
+	{
+		...databaseLocator,
+		name: 'parentDatabaseId',
+		displayName: 'Parent Database',
+		description:
+			'The database to add the new record to. Its properties are keyed by column name; set Options → Title Property to the title column (e.g. Name) for Title to fill it.',
+		displayOptions: { show: { parent: ['database'] } },
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		placeholder: 'Release Checklist',
+		description:
+			'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
+	},
+	...propertiesParameters('of the new page', 'Properties of the new page; for a database record, its columns by name'),
+	...imageParameters('create'),
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'options',
+		options: [
+			{
+				name: 'Blocks',
+				value: 'blocks',
+				description: 'A JSON array of Buildin blocks; more than 100 are written in batches of 100, in order',
+			},
+			{ name: 'Markdown', value: 'markdown', description: 'Markdown that Buildin turns into blocks' },
+			{ name: 'None', value: 'none', description: 'An empty page' },
+		],
+		default: 'none',
+		description: 'The body of the new page',
+	},
+	{
+		displayName: 'Markdown',
+		name: 'markdown',
+		type: 'string',
+		typeOptions: { rows: 8 },
+		default: '',
+		placeholder: '# Release Checklist\n\n- [ ] Write the changelog\n- [ ] Tag the release',
+		description: 'The page body as Markdown. Written right after the page is created.',
+		displayOptions: { show: { content: ['markdown'] } },
+	},
+	{
+		displayName: 'Blocks',
+		name: 'blocks',
+		type: 'json',
+		default: '[]',
+		placeholder: '[{"type": "paragraph", "paragraph": {"rich_text": [{"type": "text", "text": {"content": "Hello"}}]}}]',
+		description:
+			'A JSON array of Buildin blocks, each with a type and its content under that type (optionally with nested children). The first 100 are sent with the page; the rest are appended in batches of 100, in order.',
+		displayOptions: { show: { content: ['blocks'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: sortedByName([
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				placeholder: 'order-10482-page',
+				description:
+					'Sent as the Idempotency-Key header of the create request. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data so that a re-run returns the page created the first time instead of creating another one.',
+			},
+			...requestOptionFields,
+			titlePropertyOption,
+		]),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['create'] } }, properties);
+
+/** The `parent` of the create body; undefined (no parent) creates the page at the workspace root. */
+function readParent(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const parent = ctx.getNodeParameter('parent', itemIndex) as string;
+	if (parent === 'page') {
+		return { page_id: resourceIdFromLocator('Parent Page', ctx.getNodeParameter('parentPageId', itemIndex) as LocatorValue) };
+	}
+	if (parent === 'database') {
+		return {
+			database_id: resourceIdFromLocator('Parent Database', ctx.getNodeParameter('parentDatabaseId', itemIndex) as LocatorValue),
+		};
+	}
+	if (parent === 'workspace') return undefined;
+	throw new InvalidInputError('Parent', `unknown choice ${JSON.stringify(parent)}`);
+}
+
+/** What goes into the page after it exists: Markdown, or the blocks beyond the first 100. */
+interface LaterContent {
+	markdown?: string;
+	/** Blocks sent with the create request. */
+	first: IDataObject[];
+	/** Blocks appended afterwards, in batches of 100. */
+	rest: IDataObject[];
+}
+
+function readContent(ctx: IExecuteFunctions, itemIndex: number): LaterContent {
+	const content = ctx.getNodeParameter('content', itemIndex) as string;
+	if (content === 'markdown') {
+		const markdown = ctx.getNodeParameter('markdown', itemIndex, '');
+		if (typeof markdown !== 'string' || markdown.trim() === '') {
+			throw new InvalidInputError('Markdown', 'is empty', 'Write the page body in Markdown, or set Content to None');
+		}
+		return { markdown, first: [], rest: [] };
+	}
+	if (content === 'blocks') {
+		const blocks = blocksFromJson('Blocks', ctx.getNodeParameter('blocks', itemIndex));
+		return { first: blocks.slice(0, APPEND_BATCH_SIZE), rest: blocks.slice(APPEND_BATCH_SIZE) };
+	}
+	if (content === 'none') return { first: [], rest: [] };
+	throw new InvalidInputError('Content', `unknown choice ${JSON.stringify(content)}`);
+}
+
+/**
+ * Appends the blocks beyond the first 100 after the last block the create request made. The page's top-level blocks
+ * are read first: on a fresh page they are the first 100, and the rest goes after the last of them. When they are
+ * already all of the blocks (an Idempotency Key replayed a create that had finished), nothing is appended again;
+ * any other count means the page is not as this item left it, and nothing is appended rather than duplicated.
+ */
+async function appendRest(ctx: IExecuteFunctions, itemIndex: number, pageId: string, content: LaterContent): Promise<void> {
+	const existing = await collect(
+		paginate.call(ctx, itemIndex, { method: 'GET', path: `/v2/blocks/${pageId}/children`, scope: 'blocks.read' }),
+	);
+	const total = content.first.length + content.rest.length;
+	if (existing.length === total) return;
+	const lastId = existing[existing.length - 1]?.id;
+	if (existing.length !== content.first.length || typeof lastId !== 'string') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The page has ${existing.length} top-level blocks where ${content.first.length} were just created, so the remaining ${content.rest.length} were not appended`,
+			{
+				itemIndex,
+				description:
+					'The page changed since it was created, or an Idempotency Key returned a page an earlier run had only partly filled. Appending now could duplicate or misplace blocks; check the page.',
+			},
+		);
+	}
+	await appendInBatches.call(ctx, itemIndex, pageId, content.rest, { after: lastId });
+}
+
+/** A failure after the page was created: the error says so, since re-running the item would create another page. */
+function afterCreation(ctx: IExecuteFunctions, itemIndex: number, error: unknown, page: IDataObject): Error {
+	const note = `The page ${String(page.id)} was created, but writing its content failed: `;
+	const advice = `The page exists (${String(page.url ?? page.id)}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash; running this item again creates another page unless Options → Idempotency Key is set.`;
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.message = `${note}${error.message}`;
+		error.description = [error.description, advice].filter(Boolean).join(' ');
+		error.context.createdPageId = page.id;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), `${note}${error instanceof Error ? error.message : String(error)}`, {
+		itemIndex,
+		description: advice,
+	});
+}
+
+/**
+ * POST /v2/pages with the parent, properties, icon, cover and up to 100 blocks, under an Idempotency-Key (one per
+ * item, the same on every retry of the request). Then Markdown content (PUT …/content/markdown) or the blocks beyond
+ * 100 (PATCH /v2/blocks/:id/children, batches of 100 after the last created block), and, when content was written
+ * afterwards, the page read again so that the output's `etag` is its current version. Everything is checked before
+ * the first request.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body: IDataObject = {};
+	const parent = readParent(this, itemIndex);
+	if (parent) body.parent = parent;
+	const pageProperties = readProperties(this, itemIndex);
+	if (Object.keys(pageProperties).length > 0) body.properties = pageProperties;
+	const icon = readIcon(this, itemIndex);
+	if (icon !== undefined) body.icon = icon;
+	const cover = readCover(this, itemIndex);
+	if (cover !== undefined) body.cover = cover;
+	const content = readContent(this, itemIndex);
+	if (content.first.length > 0) body.children = content.first;
+	// n8n sends no body at all for an empty object; an untitled page at the root still needs a JSON body.
+	if (Object.keys(body).length === 0) body.properties = {};
+	const idempotencyKey = String(this.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim() || randomUUID();
+
+	const created = await buildinApiRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: '/v2/pages',
+		body,
+		headers: { 'Idempotency-Key': idempotencyKey },
+		scope: 'pages.write',
+	});
+	const page = withPageVersion(created.body, created.headers);
+	if (content.markdown === undefined && content.rest.length === 0) return page;
+	if (typeof page.id !== 'string' || page.id === '') {
+		throw new NodeOperationError(this.getNode(), 'Buildin created the page but answered without its id, so its content was not written', {
+			itemIndex,
+		});
+	}
+	const pageId = page.id;
+	try {
+		if (content.markdown !== undefined) {
+			await buildinApiRequest.call(this, itemIndex, {
+				method: 'PUT',
+				path: `/v2/pages/${pageId}/content/markdown`,
+				body: { markdown: content.markdown },
+				scope: 'pages.write and blocks.write',
+			});
+		}
+		if (content.rest.length > 0) await appendRest(this, itemIndex, pageId, content);
+		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}`, scope: 'pages.read' });
+		return withPageVersion(current.body, current.headers);
+	} catch (error) {
+		throw afterCreation(this, itemIndex, error, page);
+	}
+}

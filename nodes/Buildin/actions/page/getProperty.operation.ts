@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { requireText } from '../../helpers/validate';
+import { buildinApiRequest } from '../../transport';
+import { MAX_PAGE_SIZE } from '../../transport/pagination';
+import { pageLocator, requestOptionFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...pageLocator, description: 'The page (or database record) to read the property of' },
+	{
+		displayName: 'Property',
+		name: 'propertyId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'title',
+		description:
+			'The property ID (title for the title property, or the ID from the page’s properties) or its name, e.g. Related Tasks',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['getProperty'] } }, properties);
+
+/** Types whose values Buildin pages: one property item per rich-text item, person or related page. */
+const TEXT_TYPES = ['title', 'rich_text'];
+
+function plainText(items: IDataObject[]): string {
+	return items
+		.map((item) => (typeof item?.plain_text === 'string' ? item.plain_text : String((item?.text as IDataObject)?.content ?? '')))
+		.join('');
+}
+
+/** Every page of a paginated property, in order: the list's `property_item` header and all its items. */
+async function readAllItems(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	first: IDataObject,
+): Promise<{ header: IDataObject; items: IDataObject[] }> {
+	const header = (first.property_item ?? {}) as IDataObject;
+	const items: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (let page = first; ; ) {
+		items.push(...(Array.isArray(page.results) ? (page.results as IDataObject[]) : []));
+		const cursor = page.has_more === true && typeof page.next_cursor === 'string' ? page.next_cursor : undefined;
+		if (cursor === undefined) return { header, items };
+		if (seen.has(cursor)) {
+			throw new NodeOperationError(ctx.getNode(), `Buildin returned the cursor ${JSON.stringify(cursor)} twice while paging ${path}`, {
+				itemIndex,
+			});
+		}
+		seen.add(cursor);
+		page = (
+			await buildinApiRequest.call(ctx, itemIndex, {
+				method: 'GET',
+				path,
+				qs: { page_size: MAX_PAGE_SIZE, start_cursor: cursor },
+				scope: 'pages.read',
+			})
+		).body;
+	}
+}
+
+/** An item's value: `item[type]`, which for a paginated type is one rich-text item, user or relation (or a run of them). */
+function itemValues(item: IDataObject, type: string): IDataObject[] {
+	const value = item[type];
+	if (value === undefined || value === null) return [];
+	return (Array.isArray(value) ? value : [value]) as IDataObject[];
+}
+
+/**
+ * GET /v2/pages/:id/properties/:property_id, following `next_cursor` to the end, as one output item
+ * `{page_id, property_id, type, value}`: the joined rich text (plus `plain_text`) for title and rich_text, the joined
+ * people or relations, or the single value of a scalar type.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const property = requireText(
+		'Property',
+		this.getNodeParameter('propertyId', itemIndex, ''),
+		'Give the property ID (title for the title property) or the property name as shown in Buildin',
+	);
+	const path = `/v2/pages/${pageId}/properties/${encodeURIComponent(property)}`;
+	const { body } = await buildinApiRequest.call(this, itemIndex, {
+		method: 'GET',
+		path,
+		qs: { page_size: MAX_PAGE_SIZE },
+		scope: 'pages.read',
+	});
+
+	if (body.object !== 'list') {
+		const type = String(body.type ?? '');
+		return {
+			page_id: pageId,
+			property_id: body.id ?? property,
+			type: type || null,
+			value: type !== '' && body[type] !== undefined ? body[type] : null,
+		};
+	}
+
+	const { header, items } = await readAllItems(this, itemIndex, path, body);
+	const type = String(header.type ?? items[0]?.type ?? '');
+	const value = items.flatMap((item) => itemValues(item, String(item.type ?? type)));
+	const result: IDataObject = {
+		page_id: pageId,
+		property_id: header.id ?? items[0]?.id ?? property,
+		type: type || null,
+		value,
+	};
+	if (TEXT_TYPES.includes(type)) result.plain_text = plainText(value);
+	return result;
+}

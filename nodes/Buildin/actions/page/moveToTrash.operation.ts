@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { withPageVersion } from '../../helpers/pageVersion';
+import { buildinApiRequest } from '../../transport';
+import { pageLocator, requestOptionFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...pageLocator, description: 'The page (or database record) to move to the trash. Restore takes it back out.' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['moveToTrash'] } }, properties);
+
+/**
+ * DELETE /v2/pages/:id, a soft delete that answers with the page, now `in_trash: true`. A server without the DELETE
+ * route (it is in the docs, not in the published spec) answers 405; then the same is done with PATCH {in_trash: true}.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const path = `/v2/pages/${pageId}`;
+	try {
+		const response = await buildinApiRequest.call(this, itemIndex, { method: 'DELETE', path, scope: 'pages.write' });
+		return withPageVersion(response.body, response.headers);
+	} catch (error) {
+		// Anything but a 405 is already the transport's NodeApiError (or the router's input error): pass it on as is.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (!(error instanceof NodeApiError) || error.httpCode !== '405') throw error;
+	}
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'PATCH',
+		path,
+		body: { in_trash: true },
+		scope: 'pages.write',
+	});
+	return withPageVersion(response.body, response.headers);
+}

@@ -1,0 +1,238 @@
+// Parameters Page → Create and Page → Update share, and the code that reads them: Properties (typed fields or JSON),
+// the Title merged into them, and Icon / Cover. One definition, so both operations behave and read alike.
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InvalidInputError } from '../../helpers/errors';
+import { simplifyField } from '../common.descriptions';
+import { coverValue, iconValue, type ImageChoice } from '../../helpers/icons';
+import { propertyValueInputFields } from '../../helpers/propertyFields';
+import {
+	propertiesFromInputs,
+	propertiesFromJson,
+	titleProperty,
+	type PropertyInput,
+} from '../../helpers/propertyValues';
+
+/** Simplify for page outputs, off by default: the raw page is what an Update (properties written back, etag as If-Match) wants. */
+export const pageSimplifyField: INodeProperties = {
+	...simplifyField,
+	default: false,
+	description:
+		'Whether to return plain values keyed by property name (id, title, url, icon, cover, in_trash, parent_id, times, properties, etag) instead of the page as Buildin returns it',
+};
+
+/** One Properties entry: its name, its type, and the value fields of that type (shared with the Database records). */
+const propertyValueFields: INodeProperties[] = [
+	{
+		displayName: 'Property Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'Status',
+		description: 'The property as named in Buildin (for a database record, the column name)',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items -- Text first: the common case
+		options: [
+			{ name: 'Text', value: 'rich_text' },
+			{ name: 'Checkbox', value: 'checkbox' },
+			{ name: 'Date', value: 'date' },
+			{ name: 'Email', value: 'email' },
+			{ name: 'Files (External URLs)', value: 'files' },
+			{ name: 'Multi-Select', value: 'multi_select' },
+			{ name: 'Number', value: 'number' },
+			{ name: 'People', value: 'people' },
+			{ name: 'Phone Number', value: 'phone_number' },
+			{ name: 'Relation', value: 'relation' },
+			{ name: 'Select', value: 'select' },
+			{ name: 'URL', value: 'url' },
+		],
+		default: 'rich_text',
+		description: 'The type of the property in Buildin',
+	},
+	...propertyValueInputFields,
+];
+
+/**
+ * Properties Input, Properties (typed fields) and Properties (JSON). `which` names the properties in the operation
+ * at hand ("to change", "of the new page"); `collectionDescription` says what the listed ones do.
+ */
+export function propertiesParameters(which: string, collectionDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Properties Input',
+			name: 'propertiesInput',
+			type: 'options',
+			options: [
+				{
+					name: 'Define Below',
+					value: 'fields',
+					description: 'Set typed values one property at a time',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'Send a raw Buildin properties object as is',
+				},
+			],
+			default: 'fields',
+			description: `How to give the properties ${which}`,
+		},
+		{
+			displayName: 'Properties',
+			name: 'properties',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Property',
+			default: {},
+			description: collectionDescription,
+			displayOptions: { show: { propertiesInput: ['fields'] } },
+			options: [{ displayName: 'Property', name: 'property', values: propertyValueFields }],
+		},
+		{
+			displayName: 'Properties (JSON)',
+			name: 'propertiesJson',
+			type: 'json',
+			default: '{}',
+			placeholder: '{"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
+			description: 'A Buildin properties object keyed by property name, sent as is',
+			displayOptions: { show: { propertiesInput: ['json'] } },
+		},
+	];
+}
+
+/** Options → Title Property: which key the Title parameter writes to. */
+export const titlePropertyOption: INodeProperties = {
+	displayName: 'Title Property',
+	name: 'titleProperty',
+	type: 'string',
+	default: 'title',
+	placeholder: 'Name',
+	description:
+		'Key of the title property Title writes to. Pages use title; database records use their title column, e.g. Name.',
+};
+
+/**
+ * The `properties` to send: the Properties collection or JSON, with the Title parameter merged in under Options →
+ * Title Property. An empty Title adds nothing; the title set in both places is refused.
+ */
+export function readProperties(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const properties =
+		ctx.getNodeParameter('propertiesInput', itemIndex) === 'json'
+			? propertiesFromJson(ctx.getNodeParameter('propertiesJson', itemIndex))
+			: propertiesFromInputs(
+					(ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? [],
+				);
+	const title = String(ctx.getNodeParameter('title', itemIndex, '') ?? '');
+	if (title.trim() === '') return properties;
+	const titleKey = String(ctx.getNodeParameter('options.titleProperty', itemIndex, 'title') || 'title');
+	if (titleKey in properties) {
+		throw new InvalidInputError('Title', `the title property "${titleKey}" is also set under Properties; set it in one place`);
+	}
+	return { ...properties, ...titleProperty(titleKey, title) };
+}
+
+/** Icon / Cover choices: an Update can also leave them alone or remove them; a new page has them or not. */
+type ImageMode = 'create' | 'update';
+
+const ICON_CHOICES = {
+	emoji: { name: 'Emoji', value: 'emoji', description: 'Set an emoji as the icon' },
+	external: { name: 'External URL', value: 'external', description: 'Set an image from a URL as the icon' },
+	none: { name: 'None', value: 'none', description: 'Create the page without an icon' },
+	unchanged: { name: 'Leave Unchanged', value: 'unchanged', description: 'Do not touch the icon' },
+	remove: { name: 'Remove', value: 'remove', description: 'Remove the icon' },
+};
+
+const COVER_CHOICES = {
+	external: { name: 'External URL', value: 'external', description: 'Set an image from a URL as the cover' },
+	none: { name: 'None', value: 'none', description: 'Create the page without a cover' },
+	unchanged: { name: 'Leave Unchanged', value: 'unchanged', description: 'Do not touch the cover' },
+	remove: { name: 'Remove', value: 'remove', description: 'Remove the cover' },
+};
+
+/** Icon, Icon Emoji, Icon URL, Cover and Cover URL. */
+export function imageParameters(mode: ImageMode): INodeProperties[] {
+	const icon: INodeProperties =
+		mode === 'create'
+			? {
+					displayName: 'Icon',
+					name: 'icon',
+					type: 'options',
+					options: [ICON_CHOICES.emoji, ICON_CHOICES.external, ICON_CHOICES.none],
+					default: 'none',
+				}
+			: {
+					displayName: 'Icon',
+					name: 'icon',
+					type: 'options',
+					options: [ICON_CHOICES.emoji, ICON_CHOICES.external, ICON_CHOICES.unchanged, ICON_CHOICES.remove],
+					default: 'unchanged',
+				};
+	const cover: INodeProperties =
+		mode === 'create'
+			? {
+					displayName: 'Cover',
+					name: 'cover',
+					type: 'options',
+					options: [COVER_CHOICES.external, COVER_CHOICES.none],
+					default: 'none',
+				}
+			: {
+					displayName: 'Cover',
+					name: 'cover',
+					type: 'options',
+					options: [COVER_CHOICES.external, COVER_CHOICES.unchanged, COVER_CHOICES.remove],
+					default: 'unchanged',
+				};
+	return [
+		icon,
+		{
+			displayName: 'Icon Emoji',
+			name: 'iconEmoji',
+			type: 'string',
+			default: '',
+			placeholder: '🚀',
+			description: 'One emoji',
+			displayOptions: { show: { icon: ['emoji'] } },
+		},
+		{
+			displayName: 'Icon URL',
+			name: 'iconUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/icon.png',
+			displayOptions: { show: { icon: ['external'] } },
+		},
+		cover,
+		{
+			displayName: 'Cover URL',
+			name: 'coverUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/cover.png',
+			displayOptions: { show: { cover: ['external'] } },
+		},
+	];
+}
+
+/** The choice as the icon helpers know it: a new page's None sends nothing, like Leave Unchanged. */
+function imageChoice(value: unknown): ImageChoice {
+	return (value === 'none' ? 'unchanged' : value) as ImageChoice;
+}
+
+/** The `icon` body value: undefined sends nothing, null removes the icon. */
+export function readIcon(ctx: IExecuteFunctions, itemIndex: number): IDataObject | null | undefined {
+	return iconValue(
+		imageChoice(ctx.getNodeParameter('icon', itemIndex)),
+		ctx.getNodeParameter('iconEmoji', itemIndex, ''),
+		ctx.getNodeParameter('iconUrl', itemIndex, ''),
+	);
+}
+
+/** The `cover` body value: undefined sends nothing, null removes the cover. */
+export function readCover(ctx: IExecuteFunctions, itemIndex: number): IDataObject | null | undefined {
+	return coverValue(imageChoice(ctx.getNodeParameter('cover', itemIndex)), ctx.getNodeParameter('coverUrl', itemIndex, ''));
+}

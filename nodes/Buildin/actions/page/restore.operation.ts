@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { withPageVersion } from '../../helpers/pageVersion';
+import { buildinApiRequest } from '../../transport';
+import { pageLocator, requestOptionFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		...pageLocator,
+		// Trashed pages may not show up in the From List search, so the ID is the usual way in.
+		default: { mode: 'id', value: '' },
+		description: 'The trashed page (or database record) to take out of the trash, e.g. the id from a Move to Trash output',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...requestOptionFields],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['restore'] } }, properties);
+
+/** PATCH /v2/pages/:id {in_trash: false}: the page back where it was, with its new version in `etag`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const response = await buildinApiRequest.call(this, itemIndex, {
+		method: 'PATCH',
+		path: `/v2/pages/${pageId}`,
+		body: { in_trash: false },
+		scope: 'pages.write',
+	});
+	return withPageVersion(response.body, response.headers);
+}

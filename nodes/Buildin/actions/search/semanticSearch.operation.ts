@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { InvalidInputError } from '../../helpers/errors';
+import { normalizeId } from '../../helpers/ids';
+import { sortedByName } from '../../helpers/sortedOptions';
+import { requireText } from '../../helpers/validate';
+import { collect, paginate } from '../../transport/pagination';
+import { requestOptionFields } from '../common.descriptions';
+
+/** Semantic search's default page size (fact sheet §2.1), the Limit's default too. */
+const SEMANTIC_DEFAULT_LIMIT = 10;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'How do we roll back a failed release?',
+		description: 'What to look for, in natural language. Matches by meaning, not only by the exact words.',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- semantic search defaults to 10 (fact sheet §2.1)
+		default: SEMANTIC_DEFAULT_LIMIT,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: sortedByName([
+			...requestOptionFields,
+			{
+				displayName: 'Score Threshold',
+				name: 'scoreThreshold',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0.5,
+				description: 'Return only results at least this similar to the query (score from 0 to 1)',
+			},
+			{
+				displayName: 'Space ID',
+				name: 'spaceId',
+				type: 'string',
+				default: '',
+				placeholder: '99999999-9999-4999-8999-999999999999',
+				description: 'Search only this workspace (space), by its ID',
+			},
+		]),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['semanticSearch'] } }, properties);
+
+/**
+ * POST /v2/search/semantic with the query and only the options that are set, following the cursor until Limit.
+ * One output item per result: `{object: "semantic_search_result", page_id, block_id, score, text}`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query = requireText('Query', this.getNodeParameter('query', itemIndex, ''), 'Describe what to look for, e.g. How do we roll back a failed release?');
+	const limit = Number(this.getNodeParameter('limit', itemIndex, SEMANTIC_DEFAULT_LIMIT));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new InvalidInputError('Limit', `${JSON.stringify(limit)} is not a whole number of at least 1`);
+	}
+	const body: IDataObject = { query };
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.scoreThreshold !== undefined) {
+		const threshold = Number(options.scoreThreshold);
+		if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+			throw new InvalidInputError('Score Threshold', `${JSON.stringify(options.scoreThreshold)} is not a number from 0 to 1`);
+		}
+		body.score_threshold = threshold;
+	}
+	const spaceId = String(options.spaceId ?? '').trim();
+	if (spaceId !== '') body.space_id = normalizeId(spaceId) ?? spaceId;
+	return await collect(
+		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search/semantic', body, scope: 'search.read' }, limit),
+	);
+}

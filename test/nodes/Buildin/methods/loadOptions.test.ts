@@ -1,0 +1,161 @@
+// The editor's property lists (methods/loadOptions.ts), called the way n8n's editor backend calls them: a real
+// n8n-core LoadOptionsContext over the built node, the credential's own authenticate, and the sandbox behind it.
+import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { byId, byUrl, sandboxWithToken, TOKEN } from '../../../support/workflow';
+import type { Sandbox } from '../../../../sandbox';
+
+const { LoadOptionsContext } = require('n8n-core');
+const { loadPackage } = require('../../../../harness/engine');
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await sandboxWithToken();
+});
+
+beforeEach(() => sandbox.reset());
+
+afterAll(async () => {
+	await sandbox.close();
+});
+
+const DATABASE = {
+	title: 'Releases',
+	parent: { type: 'workspace', workspace: true },
+	properties: {
+		Name: 'title',
+		Status: { type: 'select', select: { options: [{ name: 'Doing' }] } },
+		Tags: 'multi_select',
+		Due: 'date',
+		Estimate: 'number',
+		Done: 'checkbox',
+		Website: 'url',
+		Contact: 'email',
+		Phone: 'phone_number',
+		Owner: 'people',
+		Attachments: 'files',
+		Related: { type: 'relation', relation: { database_id: '33333333-3333-4333-8333-333333333333' } },
+		notes: 'rich_text',
+		Created: 'created_time',
+		'Last Edited': 'last_edited_time',
+		Score: { type: 'formula', formula: { expression: 'prop("Estimate") * 2' } },
+	},
+};
+
+/** Runs a loadOptions method as n8n's DynamicNodeParametersService does: `this` is a LoadOptionsContext. */
+async function loadOptions(
+	method: string,
+	parameters: INodeParameters,
+	credentials: IDataObject = { apiToken: TOKEN, baseUrl: sandbox.url },
+): Promise<INodePropertyOptions[]> {
+	const { loader, nodeTypes } = await loadPackage();
+	const node = {
+		id: 'buildin',
+		name: 'Buildin',
+		type: 'n8n-nodes-buildin.buildin',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters,
+		credentials: { buildinApi: { id: 'sandbox', name: 'Buildin sandbox' } },
+	};
+	const workflow = new Workflow({ id: 'editor', nodes: [node], connections: {}, nodeTypes, active: false });
+	const credentialType = loader.credentialTypes.buildinApi.type;
+	const additionalData = {
+		currentNodeParameters: parameters,
+		credentialsHelper: {
+			getParentTypes: () => [],
+			isCredentialUsableByNode: () => true,
+			getDecrypted: async () => ({ ...credentials }),
+			preAuthentication: async () => undefined,
+			authenticate: async (decrypted: IDataObject, _type: string, options: IDataObject) =>
+				await credentialType.authenticate(decrypted, options),
+		},
+	};
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Buildin'), additionalData, 'parameters.properties.property[0].key');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1);
+	return await nodeType.methods.loadOptions[method].call(context);
+}
+
+const recordParameters = (databaseId: INodeParameters): INodeParameters => ({
+	resource: 'database',
+	operation: 'createRecord',
+	databaseId,
+});
+
+describe('getDatabaseProperties', () => {
+	test('reads the chosen database once and offers its title and writable properties as "Name (type)" → "Name|type", sorted', async () => {
+		const database = sandbox.addDatabase(DATABASE);
+
+		const options = await loadOptions('getDatabaseProperties', recordParameters(byId(database.id)));
+
+		expect(options).toEqual([
+			{ name: 'Attachments (files)', value: 'Attachments|files' },
+			{ name: 'Contact (email)', value: 'Contact|email' },
+			{ name: 'Done (checkbox)', value: 'Done|checkbox' },
+			{ name: 'Due (date)', value: 'Due|date' },
+			{ name: 'Estimate (number)', value: 'Estimate|number' },
+			{ name: 'Name (title)', value: 'Name|title' },
+			{ name: 'notes (rich_text)', value: 'notes|rich_text' },
+			{ name: 'Owner (people)', value: 'Owner|people' },
+			{ name: 'Phone (phone_number)', value: 'Phone|phone_number' },
+			{ name: 'Related (relation)', value: 'Related|relation' },
+			{ name: 'Status (select)', value: 'Status|select' },
+			{ name: 'Tags (multi_select)', value: 'Tags|multi_select' },
+			{ name: 'Website (url)', value: 'Website|url' },
+		]);
+		expect(sandbox.requests).toEqual([
+			expect.objectContaining({ method: 'GET', path: `/v2/databases/${database.id}`, status: 200 }),
+		]);
+		expect(sandbox.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+	});
+
+	test('a database given by URL with a compact id works the same', async () => {
+		const database = sandbox.addDatabase(DATABASE);
+
+		const options = await loadOptions(
+			'getDatabaseProperties',
+			recordParameters(byUrl(`https://buildin.ai/database/${database.id.replace(/-/g, '')}?v=1`)),
+		);
+
+		expect(options.map((option) => option.value)).toContain('Name|title');
+		expect(sandbox.requests[0].path).toBe(`/v2/databases/${database.id}`);
+	});
+
+	test('without a database chosen there is nothing to offer and nothing is requested', async () => {
+		expect(await loadOptions('getDatabaseProperties', recordParameters(byId('')))).toEqual([]);
+		expect(await loadOptions('getDatabaseProperties', { resource: 'database', operation: 'createRecord' })).toEqual([]);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('a database that is not an id or URL is refused without a request', async () => {
+		await expect(loadOptions('getDatabaseProperties', recordParameters(byId('={{ $json.database }}')))).rejects.toThrow(
+			'Database: "={{ $json.database }}" is not a Buildin ID or URL',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('an unknown database surfaces Buildin’s 404', async () => {
+		await expect(
+			loadOptions('getDatabaseProperties', recordParameters(byId('99999999-9999-4999-8999-999999999999'))),
+		).rejects.toThrow(/404/);
+		expect(sandbox.requests[0]).toMatchObject({ method: 'GET', status: 404 });
+	});
+});
+
+describe('getFilterProperties and getAllProperties', () => {
+	test('filters offer the filterable types, timestamps included; sorts offer every property', async () => {
+		const database = sandbox.addDatabase(DATABASE);
+		const parameters = { resource: 'database', operation: 'query', databaseId: byId(database.id) };
+
+		const filterable = (await loadOptions('getFilterProperties', parameters)).map((option) => option.value);
+		const all = (await loadOptions('getAllProperties', parameters)).map((option) => option.value);
+
+		expect(filterable).toEqual(expect.arrayContaining(['Created|created_time', 'Last Edited|last_edited_time', 'Attachments|files']));
+		expect(filterable).not.toContain('Score|formula');
+		expect(filterable).toHaveLength(15);
+		expect(all).toHaveLength(16);
+		expect(all).toContain('Score|formula');
+	});
+});

@@ -27,6 +27,10 @@ const MESSAGE_BY_CODE = {
 	forbidden: 'The integration is not allowed to do this',
 	not_found: 'The resource does not exist or is not visible to this integration',
 	conflict: 'The resource was modified concurrently',
+	idempotency_conflict: 'The Idempotency-Key was already used with a different body',
+	unsupported_filter: 'The filter is not supported for this property',
+	unsupported_sort: 'The sort is not supported',
+	unsupported_block_type: 'The block type cannot be written through the API',
 	rate_limited: 'Too many requests; retry later',
 	internal_error: 'Internal server error',
 	bad_gateway: 'Bad gateway',
@@ -75,6 +79,18 @@ function describeDetails(details) {
 }
 
 /**
+ * Throws when `errs` holds anything: 400 unsupported_block_type when a block type was refused, else validation_error.
+ * @param {ErrorDetail[]} errs
+ */
+function throwIfAny(errs) {
+	if (errs.length === 0) return;
+	if (errs.some((d) => d.reason === 'unsupported_block_type')) {
+		throw new ApiError(400, 'unsupported_block_type', describeDetails(errs), errs);
+	}
+	throw validationError(errs);
+}
+
+/**
  * @param {ApiError} err
  * @param {string} requestId
  */
@@ -89,4 +105,4 @@ function errorBody(err, requestId) {
 	};
 }
 
-module.exports = { ApiError, validationError, errorBody, codeForStatus, newRequestId };
+module.exports = { ApiError, validationError, throwIfAny, errorBody, codeForStatus, newRequestId };

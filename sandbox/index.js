@@ -8,7 +8,14 @@ const { createStore } = require('./store');
  * New route modules are added here.
  * @type {import('./server').Route[]}
  */
-const ROUTES = [...require('./routes/users'), ...require('./routes/pages')];
+const ROUTES = [
+	...require('./routes/users'),
+	...require('./routes/pages'),
+	...require('./routes/markdown'),
+	...require('./routes/search'),
+	...require('./routes/databases'),
+	...require('./routes/blocks'),
+];
 
 /**
  * Starts a local imitation of the Buildin Developer API V2 (see /work/shared/buildin-api.md).
@@ -42,9 +49,21 @@ async function startSandbox(opts = {}) {
 		requests: state.requests,
 		/** Mutable switches; tests turn the ETag headers off to exercise clients that derive the version. */
 		options: state.options,
+		/** `(token, scopes, { sharedPages?: 'all' | ids, botId?, name? })`; shared ids cover everything under them. */
 		addToken: store.addToken,
+		/** A page, or a database record when `parent` is `{ type: 'database_id', database_id }` of an existing database. */
 		addPage: store.addPage,
 		getPage: store.getPage,
+		/** `({ id?, name, email?, avatarUrl? })` -> the user as GET /v2/users/:id shows it with users.email.read. */
+		addUser: store.addUser,
+		/** `({ id?, title?, description?, parent?, icon?, cover?, properties, isInline?, inTrash? })` -> the database. */
+		addDatabase: store.addDatabase,
+		getDatabase: store.getDatabase,
+		/** `(parentId, blockInputs)` under a page or block, appended at the end -> the created top-level blocks. */
+		addBlocks: store.addBlocks,
+		getBlock: store.getBlock,
+		/** `(parentId, { includeTrashed? })` -> direct children in order; sub-pages read as child_page blocks. */
+		childrenOf: store.childrenOf,
 		/** @param {import('./server').Fault} fault */
 		injectFault(fault) {
 			state.faults.push({ ...fault, left: fault.times ?? 1 });
@@ -58,7 +77,7 @@ async function startSandbox(opts = {}) {
 			state.rateLimit = limit && { ...limit };
 			state.hits = [];
 		},
-		/** Clears requests, faults, latency and rate limit; keeps pages, tokens and options. */
+		/** Clears requests, faults, latency and rate limit; keeps the data (pages, databases, blocks, users), tokens and options. */
 		reset() {
 			state.requests.length = 0;
 			state.faults.length = 0;

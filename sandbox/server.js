@@ -14,7 +14,7 @@ const { isUuid } = require('./validate');
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
  * @typedef {{ status?: number, body: unknown, headers?: Record<string, string> }} Answer
- * @typedef {{ method: string, path: string, scope: string | null,
+ * @typedef {{ method: string, path: string, scope: string | string[] | null,
  *   handler: (ctx: HandlerContext) => Answer }} Route
  * @typedef {{ method?: string, path?: string | RegExp, times?: number, status?: number, code?: string,
  *   retryAfter?: number | string, drop?: boolean, latencyMs?: number }} Fault
@@ -133,8 +133,10 @@ function dispatch(routes, store, options, r) {
 		}
 	}
 	if (!route || !params) throw new ApiError(404, 'not_found', `No route for ${r.method} ${r.path}`);
-	if (route.scope && !token.scopes.includes(route.scope)) {
-		throw new ApiError(403, 'forbidden', `The integration lacks the ${route.scope} capability`);
+	const scopes = route.scope === null ? [] : [route.scope].flat();
+	const missing = scopes.filter((s) => !token.scopes.includes(s));
+	if (missing.length) {
+		throw new ApiError(403, 'forbidden', `The integration lacks the ${missing.join(' and ')} capability`);
 	}
 	const badIds = Object.keys(params).filter((k) => k.endsWith('_id') && !isUuid(params?.[k]));
 	if (badIds.length) throw validationError(badIds.map((k) => ({ path: k, reason: 'invalid_uuid' })), 'The id in the path is not a valid UUID');

@@ -2,54 +2,55 @@
 'use strict';
 
 const { randomUUID } = require('node:crypto');
-const { checkPropertyValue, checkIcon, checkCover, emptyValue, isUuid, KNOWN_TYPES } = require('./validate');
+const { checkPropertyValue, checkIcon, checkCover, emptyValue, isUuid } = require('./validate');
+const { buildSchema, readValue, refreshComputed, titleName } = require('./schema');
+const { nextTimestamp } = require('./time');
+const { createUsers } = require('./stores/users');
+const { createBlocks } = require('./stores/blocks');
+const { createDatabases } = require('./stores/databases');
 
 /** The nine capability keys of a bot_user (fact sheet §1.1). */
 const SCOPES = ['pages.read', 'pages.write', 'blocks.read', 'blocks.write', 'databases.read', 'databases.write',
 	'users.read', 'users.email.read', 'search.read'];
 
 /**
- * @typedef {{ id: string, type: string, options?: Map<string, {id: string, name: string, color: string}> }} SchemaProp
- * @typedef {Record<string, SchemaProp>} Schema
+ * @typedef {import('./schema').SchemaProp} SchemaProp
+ * @typedef {import('./schema').Schema} Schema
  * @typedef {{ token: string, scopes: string[], sharedPages: 'all' | Set<string>, bot: Record<string, any> }} TokenInfo
  * @typedef {{ page: Record<string, any>, schema: Schema }} PageRecord
+ * @typedef {import('./stores/databases').DatabaseRecord} DatabaseRecord
  * @typedef {{ properties?: Record<string, unknown>, icon?: unknown, cover?: unknown, in_trash?: boolean }} PageChanges
+ * @typedef {{ id?: string, parent: Record<string, any>, schema: Schema, values: Record<string, unknown>, icon: unknown,
+ *   cover: unknown, creatorId: string, pageType?: string, inTrash?: boolean, createdTime?: string,
+ *   lastEditedTime?: string }} NewPage
  */
-
-/** @param {string} type */
-function propertyId(type) {
-	return type === 'title' ? 'title' : randomUUID();
-}
-
-/** @param {Record<string, string>} types @returns {Schema} */
-function buildSchema(types) {
-	/** @type {Schema} */
-	const schema = {};
-	for (const [name, type] of Object.entries(types)) {
-		if (!KNOWN_TYPES.includes(type)) throw new Error(`sandbox: unknown property type ${type} for ${name}`);
-		schema[name] = { id: propertyId(type), type };
-	}
-	if (Object.values(schema).filter((p) => p.type === 'title').length !== 1) {
-		throw new Error('sandbox: a schema needs exactly one title property');
-	}
-	return schema;
-}
-
-/**
- * Strictly later than `previous`, even when called twice within one millisecond.
- * @param {string} [previous]
- */
-function nextTimestamp(previous) {
-	const floor = previous ? Date.parse(previous) + 1 : 0;
-	return new Date(Math.max(Date.now(), floor)).toISOString();
-}
 
 function createStore() {
 	const workspace = { id: randomUUID(), name: 'Sandbox Workspace', ownerId: randomUUID() };
 	/** @type {Map<string, TokenInfo>} */
 	const tokens = new Map();
-	/** @type {Map<string, PageRecord>} */
-	const pages = new Map();
+	const data = {
+		workspace,
+		/** @type {Map<string, PageRecord>} */
+		pages: new Map(),
+		/** @type {Map<string, DatabaseRecord>} */
+		databases: new Map(),
+		/** @type {Map<string, Record<string, any>>} */
+		blocks: new Map(),
+		/** @type {Map<string, string[]>} */
+		children: new Map(),
+		/** @type {Map<string, import('./stores/users').UserRecord>} */
+		users: new Map(),
+		/** POST /v2/pages Idempotency-Key per token: the body it came with and the page it created. */
+		/** @type {Map<string, { body: string, pageId: string }>} */
+		idempotency: new Map(),
+	};
+	const { pages } = data;
+	const userStore = createUsers(data);
+	const blockStore = createBlocks(data);
+	const databaseStore = createDatabases(data, blockStore);
+	// The workspace owner creates the seeded pages, so created_by names a user that GET /v2/users/:id knows.
+	userStore.addUser({ id: workspace.ownerId, name: 'Sandbox Owner', email: 'owner@example.com' });
 
 	/**
 	 * @param {string} token @param {string[]} scopes
@@ -61,7 +62,7 @@ function createStore() {
 		const shared = opts.sharedPages ?? 'all';
 		const bot = {
 			object: 'bot_user',
-			id: opts.botId ?? randomUUID(),
+			id: (opts.botId ?? randomUUID()).toLowerCase(),
 			name: opts.name ?? 'Sandbox Integration',
 			workspace_id: workspace.id,
 			workspace_name: workspace.name,
@@ -85,13 +86,30 @@ function createStore() {
 	}
 
 	/** @param {string} id */
+	function findBot(id) {
+		const wanted = id.toLowerCase();
+		for (const info of tokens.values()) if (info.bot.id === wanted) return info.bot;
+		return undefined;
+	}
+
+	/** @param {string} id */
 	function findPage(id) {
 		return pages.get(id.toLowerCase());
 	}
 
 	/**
-	 * A page is shared when it, or one of its ancestors (page or database), was shared with the token,
-	 * as sharing a page in Buildin shares its sub-pages.
+	 * The page, database or block that holds `id`, if any.
+	 * @param {string} id @returns {string | undefined}
+	 */
+	function parentIdOf(id) {
+		/** @type {Record<string, any> | undefined} */
+		const parent = pages.get(id)?.page.parent ?? data.databases.get(id)?.db.parent ?? data.blocks.get(id)?.parent;
+		return (parent?.page_id ?? parent?.database_id ?? parent?.block_id)?.toLowerCase();
+	}
+
+	/**
+	 * An object is shared when it, or one of its ancestors (page, database or block), was shared with the token, as
+	 * sharing a page in Buildin shares everything under it.
 	 * @param {TokenInfo} info @param {string} id
 	 */
 	function isShared(info, id) {
@@ -102,33 +120,33 @@ function createStore() {
 		while (current && !seen.has(current)) {
 			if (info.sharedPages.has(current)) return true;
 			seen.add(current);
-			/** @type {Record<string, string> | undefined} */
-			const parent = pages.get(current)?.page.parent;
-			current = (parent?.page_id ?? parent?.database_id)?.toLowerCase();
+			current = parentIdOf(current);
 		}
 		return false;
 	}
 
 	/**
-	 * Select options are created on first use, so the same name keeps the same id.
-	 * @param {SchemaProp} prop @param {any} option
+	 * True when the object or one of its ancestors is in the trash.
+	 * @param {string} id
 	 */
-	function resolveOption(prop, option) {
-		prop.options ??= new Map();
-		let known = prop.options.get(option.name);
-		if (!known) {
-			known = { id: option.id ?? randomUUID(), name: option.name, color: option.color ?? 'default' };
-			prop.options.set(option.name, known);
+	function isTrashedDeep(id) {
+		/** @type {string | undefined} */
+		let current = id.toLowerCase();
+		const seen = new Set();
+		while (current && !seen.has(current)) {
+			if (blockStore.isTrashed(current)) return true;
+			seen.add(current);
+			current = parentIdOf(current);
 		}
-		return { ...known };
+		return false;
 	}
 
-	/** @param {SchemaProp} prop @param {unknown} value */
-	function readValue(prop, value) {
-		const v = /** @type {any} */ (structuredClone(value));
-		if (prop.type === 'select' && v) return resolveOption(prop, v);
-		if (prop.type === 'multi_select') return v.map((/** @type {any} */ o) => resolveOption(prop, o));
-		return v;
+	/**
+	 * Lets a token with a list of shared pages see what it created outside them (e.g. at the workspace root).
+	 * @param {TokenInfo} info @param {string} id
+	 */
+	function shareWith(info, id) {
+		if (info.sharedPages !== 'all' && !isShared(info, id)) info.sharedPages.add(id.toLowerCase());
 	}
 
 	/** @param {PageRecord} rec @param {PageChanges} changes @param {string} editorId */
@@ -143,10 +161,49 @@ function createStore() {
 		if (changes.in_trash !== undefined) page.in_trash = changes.in_trash;
 		page.last_edited_time = nextTimestamp(page.last_edited_time);
 		page.last_edited_by = { object: 'user', id: editorId };
+		refreshComputed(page, schema);
 	}
 
 	/**
-	 * Test/seed helper; throws a plain Error on bad input since a test wrote it, not a client.
+	 * Inserts a page from checked values; registers it as a child of its parent page or block.
+	 * @param {NewPage} o @returns {PageRecord}
+	 */
+	function createPage(o) {
+		const id = (o.id ?? randomUUID()).toLowerCase();
+		const created = o.createdTime ?? nextTimestamp();
+		const by = { object: 'user', id: o.creatorId };
+		const page = {
+			object: 'page',
+			id,
+			page_type: o.pageType ?? 'page',
+			created_time: created,
+			last_edited_time: o.lastEditedTime ?? created,
+			created_by: by,
+			last_edited_by: { ...by },
+			parent: o.parent,
+			in_trash: o.inTrash ?? false,
+			icon: o.icon,
+			cover: o.cover,
+			/** @type {Record<string, any>} */
+			properties: {},
+			url: `https://buildin.ai/docs/${id}`,
+		};
+		for (const [name, prop] of Object.entries(o.schema)) {
+			page.properties[name] = { id: prop.id, type: prop.type, [prop.type]: readValue(prop, o.values[name] ?? emptyValue(prop.type)) };
+		}
+		refreshComputed(page, o.schema);
+		/** @type {PageRecord} */
+		const rec = { page, schema: o.schema };
+		pages.set(id, rec);
+		const parentId = o.parent.page_id ?? o.parent.block_id;
+		if (parentId) blockStore.registerChild(parentId, id);
+		return rec;
+	}
+
+	/**
+	 * Test/seed helper; throws a plain Error on bad input since a test wrote it, not a client. A record (parent
+	 * `{ type: 'database_id', database_id }`) of a database that exists uses that database's schema; otherwise the
+	 * `schema` option (`{ name: type }`, default `{ title: 'title' }`) gives the page its own.
 	 * @param {{ id?: string, title?: string, parent?: Record<string, any>, icon?: unknown, cover?: unknown,
 	 *   inTrash?: boolean, schema?: Record<string, string>, properties?: Record<string, unknown>,
 	 *   pageType?: 'page' | 'folder' | 'mind_map', createdTime?: string, lastEditedTime?: string }} [opts]
@@ -154,14 +211,14 @@ function createStore() {
 	function addPage(opts = {}) {
 		const id = (opts.id ?? randomUUID()).toLowerCase();
 		if (!isUuid(id)) throw new Error(`sandbox: page id ${id} is not a dashed uuid`);
-		if (pages.has(id)) throw new Error(`sandbox: page ${id} exists already`);
-		const schema = buildSchema(opts.schema ?? { title: 'title' });
-		const titleName = /** @type {string} */ (Object.keys(schema).find((n) => schema[n].type === 'title'));
+		if (pages.has(id) || data.databases.has(id)) throw new Error(`sandbox: page ${id} exists already`);
+		const database = opts.parent?.database_id ? databaseStore.findDatabase(opts.parent.database_id) : undefined;
+		const schema = database ? database.schema : buildSchema(opts.schema ?? { title: 'title' });
 		/** @type {import('./errors').ErrorDetail[]} */
 		const errs = [];
 		/** @type {Record<string, unknown>} */
 		const given = { ...opts.properties };
-		if (opts.title !== undefined) given[titleName] = { title: [{ type: 'text', text: { content: opts.title } }] };
+		if (opts.title !== undefined) given[titleName(schema)] = { title: [{ type: 'text', text: { content: opts.title } }] };
 		/** @type {Record<string, unknown>} */
 		const values = {};
 		for (const [name, value] of Object.entries(given)) {
@@ -171,30 +228,13 @@ function createStore() {
 		const icon = checkIcon(opts.icon ?? null, 'icon', errs);
 		const cover = checkCover(opts.cover ?? null, 'cover', errs);
 		if (errs.length) throw new Error(`sandbox: invalid page: ${JSON.stringify(errs)}`);
-
-		const created = opts.createdTime ?? nextTimestamp();
-		const owner = { object: 'user', id: workspace.ownerId };
-		const page = {
-			object: 'page',
-			id,
-			page_type: opts.pageType ?? 'page',
-			created_time: created,
-			last_edited_time: opts.lastEditedTime ?? created,
-			created_by: owner,
-			last_edited_by: { ...owner },
-			parent: opts.parent ?? { type: 'workspace', workspace: true },
-			in_trash: opts.inTrash ?? false,
-			icon,
-			cover,
-			/** @type {Record<string, any>} */
-			properties: {},
-			url: `https://buildin.ai/docs/${id}`,
-		};
-		for (const [name, prop] of Object.entries(schema)) {
-			page.properties[name] = { id: prop.id, type: prop.type, [prop.type]: readValue(prop, values[name] ?? emptyValue(prop.type)) };
-		}
-		pages.set(id, { page, schema });
-		return structuredClone(page);
+		const parent = structuredClone(opts.parent ?? { type: 'workspace', workspace: true });
+		for (const k of ['page_id', 'database_id', 'block_id']) if (typeof parent[k] === 'string') parent[k] = parent[k].toLowerCase();
+		const rec = createPage({
+			id, parent, schema, values, icon, cover, creatorId: workspace.ownerId, pageType: opts.pageType,
+			inTrash: opts.inTrash, createdTime: opts.createdTime, lastEditedTime: opts.lastEditedTime,
+		});
+		return structuredClone(rec.page);
 	}
 
 	/** @param {string} id */
@@ -222,15 +262,24 @@ function createStore() {
 
 	return {
 		workspace,
+		data,
 		addToken,
 		findToken,
+		findBot,
+		shareWith,
 		findPage,
+		parentIdOf,
 		isShared,
+		isTrashedDeep,
 		applyChanges,
+		createPage,
 		addPage,
 		getPage,
 		versionOf,
 		matchesVersion,
+		...userStore,
+		...blockStore,
+		...databaseStore,
 	};
 }
 

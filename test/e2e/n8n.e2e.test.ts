@@ -2,7 +2,7 @@
 // its credential tested by n8n itself, its node rendered in n8n's editor. Runs once per pinned n8n line.
 import { N8n, N8nRest, selectedLines } from '../../harness/n8n';
 import { checkEditor } from './support/editor';
-import { credentials, exampleWorkflows, failureWorkflows, MISSING_PAGE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
+import { credentials, DATABASE_ID, exampleWorkflows, failureWorkflows, MISSING_PAGE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
 
 const { startSandbox } = require('../../sandbox');
 const { seedDemo } = require('../../sandbox/seed');
@@ -44,6 +44,40 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 	beforeEach(() => sandbox.reset());
 
 	describe('headless runs with `n8n execute`', () => {
+		// First, while the seeded records are as seeded: the update examples below change them.
+		it('Query Releases: the records in progress, filtered by Buildin and simplified', async () => {
+			const result = await n8n.execute(examples['query-database'].id);
+			expect(result.code).toBe(0);
+			const [query] = sandbox.requests;
+			expect(query).toMatchObject({ method: 'POST', path: `/v2/databases/${DATABASE_ID}/query`, status: 200 });
+			expect(query.body.filter).toEqual({ property: 'Status', select: { equals: 'Doing' } });
+			const records = outputOf(result.json, 'Query Releases').map((item) => item.json);
+			expect(records.map((record) => record.id)).toEqual([RECORD_ID]);
+			expect(records[0]).toMatchObject({ title: 'Ship v1.0', properties: { Status: 'Doing' } });
+		});
+
+		it('Append Checklist: three to-do blocks at the end of the page, in order', async () => {
+			const result = await n8n.execute(examples['append-checklist'].id);
+			expect(result.code).toBe(0);
+			const [append] = sandbox.requests;
+			expect(append).toMatchObject({ method: 'PATCH', path: `/v2/blocks/${PAGE_ID}/children`, status: 200 });
+			const texts = ['Tag the release', 'Publish the notes', 'Announce in #releases'];
+			expect(append.body.children.map((block: any) => block.to_do.rich_text[0].text.content)).toEqual(texts);
+			const created = outputOf(result.json, 'Append Checklist').map((item) => item.json);
+			expect(created.map((block) => block.type)).toEqual(['to_do', 'to_do', 'to_do']);
+			const children = sandbox.childrenOf(PAGE_ID);
+			expect(children.slice(-3).map((block: any) => block.id)).toEqual(created.map((block) => block.id));
+		});
+
+		it('Who Am I -> Search Workspace: the integration, then the pages and databases matching "Release"', async () => {
+			const result = await n8n.execute(examples['search-workspace'].id);
+			expect(result.code).toBe(0);
+			expect(outputOf(result.json, 'Who Am I')[0].json).toMatchObject({ object: 'bot_user' });
+			expect(sandbox.requests.map((request: any) => `${request.method} ${request.path}`)).toEqual(['GET /v2/users/me', 'POST /v2/search']);
+			const found = outputOf(result.json, 'Search Workspace').map((item) => item.json);
+			expect(found.map((object) => object.id)).toEqual(expect.arrayContaining([PAGE_ID, DATABASE_ID]));
+		});
+
 		it('Get Page -> Update Page: the If-Match from Get is accepted, title, icon and cover change', async () => {
 			const before = sandbox.getPage(PAGE_ID);
 			const result = await n8n.execute(examples['update-page-with-if-match'].id);
@@ -132,11 +166,10 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			expect(items[1].json).toMatchObject({ httpCode: 404, code: 'not_found' });
 			expect(items[1].json.error).toContain('Buildin API error 404');
 			expect(items[2].json.id).toBe(RECORD_ID);
-			expect(sandbox.requests.map((request: any) => request.path)).toEqual([
-				`/v2/pages/${PAGE_ID}`,
-				`/v2/pages/${MISSING_PAGE_ID}`,
-				`/v2/pages/${RECORD_ID}`,
-			]);
+			// Concurrency sends the three at once: any arrival order, each exactly once.
+			expect(sandbox.requests.map((request: any) => request.path).sort()).toEqual(
+				[`/v2/pages/${PAGE_ID}`, `/v2/pages/${MISSING_PAGE_ID}`, `/v2/pages/${RECORD_ID}`].sort(),
+			);
 		});
 
 		it('a revoked token fails with 401 and the advice to replace it', async () => {

@@ -7,6 +7,7 @@ export const CREDENTIAL_ID: string = EXAMPLE_CREDENTIAL_ID;
 export const BAD_CREDENTIAL_ID = 'buildin-bad-token';
 export const PAGE_ID = '11111111-1111-4111-8111-111111111111';
 export const RECORD_ID = '22222222-2222-4222-8222-222222222222';
+export const DATABASE_ID = '33333333-3333-4333-8333-333333333333';
 export const MISSING_PAGE_ID = '99999999-9999-4999-8999-999999999999';
 
 const TRIGGER = 'When clicking ‘Execute workflow’';

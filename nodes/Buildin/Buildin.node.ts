@@ -13,7 +13,7 @@ export class Buildin implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and update pages in Buildin (buildin.ai)',
+		description: 'Work with Buildin (buildin.ai) pages, databases, blocks, search and users',
 		defaults: { name: 'Buildin' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

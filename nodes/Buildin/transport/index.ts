@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -83,6 +84,33 @@ function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+interface ExecutionCredential {
+	baseUrl: string;
+	decrypted: ICredentialsDecrypted;
+}
+
+const executionCredentials = new WeakMap<object, Promise<ExecutionCredential>>();
+
+/**
+ * The credential, read once per node execution and handed to n8n's request helper with every request: in a real
+ * n8n each credential read is a database read and a decryption, which would otherwise happen for every item.
+ */
+async function executionCredential(ctx: BuildinContext, itemIndex: number): Promise<ExecutionCredential> {
+	let credential = executionCredentials.get(ctx);
+	if (!credential) {
+		const data = isExecution(ctx) ? ctx.getCredentials(CREDENTIAL_TYPE, itemIndex) : ctx.getCredentials(CREDENTIAL_TYPE);
+		const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		credential = data.then((decrypted) => ({
+			baseUrl: trimBaseUrl(String(decrypted.baseUrl || DEFAULT_BASE_URL)),
+			decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: decrypted },
+		}));
+		// A failed read is not remembered, so the next item tries again.
+		credential.catch(() => executionCredentials.delete(ctx));
+		executionCredentials.set(ctx, credential);
+	}
+	return await credential;
+}
+
 /**
  * The one place the node talks HTTP: authenticates through the credential, retries 429 and 502/503/504 (honouring
  * Retry-After) within the bounds under Options, and turns every failure into a NodeApiError that keeps the API's
@@ -93,10 +121,7 @@ export async function buildinApiRequest(
 	itemIndex: number,
 	request: BuildinRequest,
 ): Promise<BuildinResponse> {
-	const credentials = isExecution(this)
-		? await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex)
-		: await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
-	const baseUrl = trimBaseUrl(credentials.baseUrl || DEFAULT_BASE_URL);
+	const { baseUrl, decrypted } = await executionCredential(this, itemIndex);
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 
@@ -122,7 +147,9 @@ export async function buildinApiRequest(
 		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted: decrypted,
+			})) as {
 				statusCode: number;
 				body: unknown;
 				headers: unknown;

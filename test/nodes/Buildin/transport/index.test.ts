@@ -534,3 +534,42 @@ describe('Base URL and token', () => {
 		});
 	});
 });
+
+describe('the credential', () => {
+	it('is read once per execution, not once per request (a database read and decryption each in a real n8n)', async () => {
+		const { runWorkflow } = require('../../../../harness/engine');
+		const pages = [0, 1, 2, 3, 4].map((index) => sandbox.addPage({ title: `Read ${index}` }));
+		let reads = 0;
+		// The harness hands out a copy of this object per credential read; the getter counts the copies.
+		const credential = {
+			get apiToken() {
+				reads++;
+				return TOKEN;
+			},
+			baseUrl: sandbox.url,
+		};
+		const run = await runWorkflow({
+			nodes: [
+				{ id: 't', name: 'Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: 'i', name: 'Items', type: 'harness.fixedItems', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(pages.map((page) => ({ id: page.id }))) } },
+				{
+					id: 'b',
+					name: 'Buildin',
+					type: 'n8n-nodes-buildin.buildin',
+					typeVersion: 1,
+					position: [400, 0],
+					credentials: { buildinApi: { id: 'sandbox', name: 'Buildin sandbox' } },
+					parameters: { resource: 'page', operation: 'get', pageId: byId('={{ $json.id }}') },
+				},
+			],
+			connections: {
+				Trigger: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+				Items: { main: [[{ node: 'Buildin', type: 'main', index: 0 }]] },
+			},
+			credentials: { buildinApi: credential },
+		});
+		expect(run.status).toBe('success');
+		expect(sandbox.requests.filter((request: any) => request.headers.authorization === `Bearer ${TOKEN}`)).toHaveLength(5);
+		expect(reads).toBe(1);
+	});
+});

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { sortedByName } from '../helpers/sortedOptions';
+
 const UUID_PATTERN = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
 
 /** The By ID mode every Buildin locator shares: a dashed UUID or 32 hex characters. */
@@ -187,3 +189,18 @@ export const requestOptionFields: INodeProperties[] = [
 		description: 'How long to wait for Buildin to answer one request before treating it as failed',
 	},
 ];
+
+/**
+ * The Options collection every operation has: Concurrency, retries and timeout, plus the operation's own options,
+ * listed alphabetically as n8n lists them.
+ */
+export function optionsCollection(...operationOptions: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: sortedByName([...requestOptionFields, ...operationOptions]),
+	};
+}

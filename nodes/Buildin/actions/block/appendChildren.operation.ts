@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { blockIdFromLocator, blocksFromJson, requireTextBlockType, textToBlocks } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import type { LocatorValue } from '../../helpers/ids';
-import { blockLocator, requestOptionFields } from '../common.descriptions';
+import { blockLocator, optionsCollection } from '../common.descriptions';
 import { appendInBatches } from './appendInBatches';
 
 /** The block types Text mode offers, by display name. */
@@ -101,14 +101,7 @@ const properties: INodeProperties[] = [
 		description: 'ID (or URL ending in #BLOCK_ID) of the existing child block the new blocks go next to',
 		displayOptions: { show: { position: ['after', 'before'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['appendChildren'] } }, properties);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { blockIdFromLocator } from '../../helpers/blocks';
 import type { LocatorValue } from '../../helpers/ids';
 import { buildinApiRequest } from '../../transport';
-import { blockLocator, requestOptionFields } from '../common.descriptions';
+import { blockLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -12,14 +12,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The block to get: its ID, or a Buildin URL with the block ID as the fragment (…/docs/PAGE_ID#BLOCK_ID). A page ID or a URL without a fragment gets the page as a block.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['get'] } }, properties);

@@ -5,7 +5,7 @@ import { blockIdFromLocator, walkBlocks, type FetchChildren } from '../../helper
 import type { LocatorValue } from '../../helpers/ids';
 import { buildinApiRequest } from '../../transport';
 import { collect, paginate } from '../../transport/pagination';
-import { blockLocator, requestOptionFields, returnAllFields } from '../common.descriptions';
+import { blockLocator, optionsCollection, returnAllFields } from '../common.descriptions';
 import { resultLimit } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -34,14 +34,7 @@ const properties: INodeProperties[] = [
 		description: 'How many levels to list: 1 is the direct children only, 2 adds their children, and so on',
 		displayOptions: { show: { recursive: [true] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['getChildren'] } }, properties);

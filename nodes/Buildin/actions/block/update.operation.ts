@@ -6,7 +6,7 @@ import { InvalidInputError } from '../../helpers/errors';
 import type { LocatorValue } from '../../helpers/ids';
 import { toRichText } from '../../helpers/richText';
 import { buildinApiRequest } from '../../transport';
-import { blockLocator, requestOptionFields } from '../common.descriptions';
+import { blockLocator, optionsCollection } from '../common.descriptions';
 import { textBlockTypeOptions } from './appendChildren.operation';
 
 const properties: INodeProperties[] = [
@@ -77,14 +77,7 @@ const properties: INodeProperties[] = [
 			'The fields to change under the block’s type, sent as is; fields not given keep their values. Example: {"callout": {"icon": {"type": "emoji", "emoji": "💡"}}}.',
 		displayOptions: { show: { contentInput: ['json'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['update'] } }, properties);

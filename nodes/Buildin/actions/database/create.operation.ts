@@ -6,7 +6,7 @@ import { jsonObject } from '../../helpers/propertyValues';
 import { toRichText } from '../../helpers/richText';
 import { requireOneTitle, schemaFromInputs } from '../../helpers/schema';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageLocator, optionsCollection } from '../common.descriptions';
 import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
 import { readSchemaInputs, schemaPropertyFields } from './database.descriptions';
 
@@ -85,14 +85,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether the database is shown inside the parent page’s content instead of as a page of its own',
 		displayOptions: { show: { parentType: ['page'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['create'] } }, properties);

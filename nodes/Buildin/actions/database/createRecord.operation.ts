@@ -3,20 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withPageVersion } from '../../helpers/pageVersion';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, requestOptionFields } from '../common.descriptions';
+import { databaseLocator, optionsCollection } from '../common.descriptions';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },
 	...recordPropertiesParameters('Values of the new record; properties not listed stay empty'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['createRecord'] } }, properties);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyDatabase } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, requestOptionFields, simplifyField } from '../common.descriptions';
+import { databaseLocator, optionsCollection, simplifyField } from '../common.descriptions';
 import { readDatabaseId } from './database.descriptions';
 
 const properties: INodeProperties[] = [
@@ -14,14 +14,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to return the title and description as plain text and the schema as property name → type, instead of the database as Buildin returns it',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['get'] } }, properties);

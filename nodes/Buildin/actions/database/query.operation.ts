@@ -17,7 +17,7 @@ import { jsonObject } from '../../helpers/propertyValues';
 import { parsePropertyKey, resolveProperty } from '../../helpers/schema';
 import { simplifyPage } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
-import { databaseLocator, requestOptionFields, returnAllFields, simplifyField } from '../common.descriptions';
+import { databaseLocator, optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
 import { resultLimit } from '../operation';
 import { databaseSchema, readDatabaseId } from './database.descriptions';
 
@@ -221,14 +221,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to return each record with its property values as plain values keyed by property name, instead of the record as Buildin returns it',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['query'] } }, properties);

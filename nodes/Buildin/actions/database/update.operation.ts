@@ -6,7 +6,7 @@ import { jsonObject } from '../../helpers/propertyValues';
 import { toRichText } from '../../helpers/richText';
 import { parsePropertyKey, schemaFromInputs, titleNames } from '../../helpers/schema';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, requestOptionFields } from '../common.descriptions';
+import { databaseLocator, optionsCollection } from '../common.descriptions';
 import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
 import { readDatabaseId, readSchemaInputs, schemaPropertyFields } from './database.descriptions';
 
@@ -88,14 +88,7 @@ const properties: INodeProperties[] = [
 		description: 'A partial Buildin schema object keyed by property name, sent as is; null removes a property',
 		displayOptions: { show: { schemaInput: ['json'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['update'] } }, properties);

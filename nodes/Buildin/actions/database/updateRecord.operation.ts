@@ -5,21 +5,14 @@ import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, recordLocator, requestOptionFields } from '../common.descriptions';
+import { databaseLocator, recordLocator, optionsCollection } from '../common.descriptions';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database the record belongs to; its properties are offered below' },
 	recordLocator,
 	...recordPropertiesParameters('Properties to change; properties not listed keep their values'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['updateRecord'] } }, properties);

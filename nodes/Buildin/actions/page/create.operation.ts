@@ -6,11 +6,10 @@ import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
-import { sortedByName } from '../../helpers/sortedOptions';
 import { buildinApiRequest } from '../../transport';
 import { collect, paginate } from '../../transport/pagination';
 import { appendInBatches } from '../block/appendInBatches';
-import { databaseLocator, pageLocator, requestOptionFields } from '../common.descriptions';
+import { databaseLocator, pageLocator, optionsCollection } from '../common.descriptions';
 import {
 	imageParameters,
 	propertiesParameters,
@@ -95,26 +94,18 @@ const properties: INodeProperties[] = [
 			'A JSON array of Buildin blocks, each with a type and its content under that type (optionally with nested children). The first 100 are sent with the page; the rest are appended in batches of 100, in order.',
 		displayOptions: { show: { content: ['blocks'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: sortedByName([
-			{
-				displayName: 'Idempotency Key',
-				name: 'idempotencyKey',
-				type: 'string',
-				default: '',
-				placeholder: 'order-10482-page',
-				description:
-					'Sent as the Idempotency-Key header of the create request. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data so that a re-run returns the page created the first time instead of creating another one.',
-			},
-			...requestOptionFields,
-			titlePropertyOption,
-		]),
-	},
+	optionsCollection(
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'order-10482-page',
+			description:
+				'Sent as the Idempotency-Key header of the create request. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data so that a re-run returns the page created the first time instead of creating another one.',
+		},
+		titlePropertyOption,
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['create'] } }, properties);

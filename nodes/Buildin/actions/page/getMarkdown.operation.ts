@@ -3,18 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page whose body to export as Markdown' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['getMarkdown'] } }, properties);

@@ -5,7 +5,7 @@ import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
 import { buildinApiRequest } from '../../transport';
 import { MAX_PAGE_SIZE } from '../../transport/pagination';
-import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to read the property of' },
@@ -19,14 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The property ID (title for the title property, or the ID from the page’s properties) or its name, e.g. Related Tasks',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['getProperty'] } }, properties);

@@ -4,18 +4,11 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to move to the trash. Restore takes it back out.' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['moveToTrash'] } }, properties);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page whose body to replace' },
@@ -24,24 +24,16 @@ const properties: INodeProperties[] = [
 		description:
 			'The new body of the page, as Markdown. Replaces everything on the page; title and properties are not touched.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Allow Empty Markdown',
-				name: 'allowEmpty',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether an empty Markdown may be sent, which clears the page body. Off: an empty Markdown (e.g. an expression that resolved to nothing) is refused and nothing is sent.',
-			},
-			...requestOptionFields,
-		],
-	},
+	optionsCollection(
+		{
+			displayName: 'Allow Empty Markdown',
+			name: 'allowEmpty',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an empty Markdown may be sent, which clears the page body. Off: an empty Markdown (e.g. an expression that resolved to nothing) is refused and nothing is sent.',
+		},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['replaceMarkdown'] } }, properties);

@@ -6,7 +6,7 @@ import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, requestOptionFields } from '../common.descriptions';
+import { pageLocator, optionsCollection } from '../common.descriptions';
 import {
 	imageParameters,
 	pageSimplifyField,
@@ -51,14 +51,7 @@ const properties: INodeProperties[] = [
 			'Update only if the page is still at this version, e.g. the etag field of a Get Page output. Buildin answers 409 if the page changed since. Leave empty to update unconditionally.',
 	},
 	pageSimplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields, titlePropertyOption],
-	},
+	optionsCollection(titlePropertyOption),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['update'] } }, properties);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInputError } from '../../helpers/errors';
 import { simplifyObject } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
-import { requestOptionFields, returnAllFields, simplifyField } from '../common.descriptions';
+import { optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
 import { resultLimit } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -57,14 +57,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to return plain values (id, object, title, url, icon, cover, in_trash, parent_id, times, properties) instead of the objects as Buildin returns them',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['search'] } }, properties);

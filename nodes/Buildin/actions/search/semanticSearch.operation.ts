@@ -3,10 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
-import { sortedByName } from '../../helpers/sortedOptions';
 import { requireText } from '../../helpers/validate';
 import { collect, paginate } from '../../transport/pagination';
-import { requestOptionFields } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 
 /** Semantic search's default page size (fact sheet §2.1), the Limit's default too. */
 const SEMANTIC_DEFAULT_LIMIT = 10;
@@ -30,32 +29,24 @@ const properties: INodeProperties[] = [
 		default: SEMANTIC_DEFAULT_LIMIT,
 		description: 'Max number of results to return',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: sortedByName([
-			...requestOptionFields,
-			{
-				displayName: 'Score Threshold',
-				name: 'scoreThreshold',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0.5,
-				description: 'Return only results at least this similar to the query (score from 0 to 1)',
-			},
-			{
-				displayName: 'Space ID',
-				name: 'spaceId',
-				type: 'string',
-				default: '',
-				placeholder: '99999999-9999-4999-8999-999999999999',
-				description: 'Search only this workspace (space), by its ID',
-			},
-		]),
-	},
+	optionsCollection(
+		{
+			displayName: 'Score Threshold',
+			name: 'scoreThreshold',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			default: 0.5,
+			description: 'Return only results at least this similar to the query (score from 0 to 1)',
+		},
+		{
+			displayName: 'Space ID',
+			name: 'spaceId',
+			type: 'string',
+			default: '',
+			placeholder: '99999999-9999-4999-8999-999999999999',
+			description: 'Search only this workspace (space), by its ID',
+		},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['semanticSearch'] } }, properties);

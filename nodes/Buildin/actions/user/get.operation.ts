@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
 import { buildinApiRequest } from '../../transport';
-import { requestOptionFields } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,14 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
 		description: 'The Buildin user ID, e.g. from a page’s created_by or a People property',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...requestOptionFields],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, properties);

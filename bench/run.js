@@ -1,7 +1,9 @@
 // `npm run bench`: the Buildin node against n8n's HTTP Request node inside a real n8n (the end-to-end tier's newest
 // line), against the sandbox on 127.0.0.1, then the memory scenario in-process. Prints figures; asserts nothing.
 // Options: --runs N (default 3), --only latency|ratelimit|memory (repeatable).
-const { execFileSync, spawnSync } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const { N8n, N8N_LINES, ROOT } = require('../harness/n8n');
@@ -23,13 +25,25 @@ function contenderRun(json) {
 	return { ms: run.executionTime, failed: items.filter((item) => item.json.error !== undefined).length, count: items.length };
 }
 
-async function measure(n8n, sandbox, workflowId, setUp) {
+/** Runs the reference client (bench/bare-client.js) in a child process; resolves with its own timing. */
+async function bareClientRun(request) {
+	const file = join(tmpdir(), `buildin-bench-${process.pid}.json`);
+	writeFileSync(file, JSON.stringify(request));
+	const child = spawn(process.execPath, [join(__dirname, 'bare-client.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+	let out = '';
+	child.stdout.on('data', (chunk) => (out += chunk));
+	await new Promise((resolve) => child.on('close', resolve));
+	return JSON.parse(out);
+}
+
+async function measure(n8n, sandbox, contender, setUp) {
 	sandbox.reset();
 	setUp();
 	const cpu = process.cpuUsage();
-	const result = await n8n.execute(workflowId);
+	const { ms, failed, count } = contender.bare
+		? await bareClientRun({ url: sandbox.url, token: TOKEN, ids: contender.bare, concurrency: DEFAULT_CONCURRENCY })
+		: contenderRun((await n8n.execute(contender.id)).json);
 	const used = process.cpuUsage(cpu);
-	const { ms, failed, count } = contenderRun(result.json);
 	const throttled = sandbox.requests.filter((request) => request.status === 429).length;
 	// The sandbox runs in this process: its CPU per request shows whether it, not the contender, set the pace.
 	const sandboxMsPerRequest = (used.user + used.system) / 1000 / Math.max(1, sandbox.requests.length);
@@ -40,7 +54,7 @@ async function scenario(n8n, sandbox, { name, items, floorMs, contenders, setUp 
 	const rows = [];
 	for (const contender of contenders) {
 		const runs = [];
-		for (let run = 0; run < RUNS; run++) runs.push(await measure(n8n, sandbox, contender.id, setUp));
+		for (let run = 0; run < RUNS; run++) runs.push(await measure(n8n, sandbox, contender, setUp));
 		const seconds = runs.map((run) => run.ms / 1000);
 		rows.push([
 			contender.label,
@@ -93,6 +107,7 @@ async function main() {
 						{ id: workflows.latency1.id, label: 'Buildin, concurrency 1' },
 						{ id: workflows.latencyDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
 						{ id: workflows.latencyHttp.id, label: 'HTTP Request, defaults' },
+						{ bare: latencyIds, label: `Plain fetch client, ${DEFAULT_CONCURRENCY} at once (reference)` },
 					],
 				}),
 			);

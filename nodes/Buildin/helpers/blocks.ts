@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInputError } from './errors';
 import { ID_FORMS_HINT, idFromUrl, normalizeId, resourceIdFromLocator, type LocatorValue } from './ids';
 import { toRichText } from './richText';
+import { jsonParameter } from './validate';
 
 /** The block types Buildin accepts on write: the 20 BlockInput variants (fact sheet §8.1). */
 export const WRITABLE_BLOCK_TYPES = [
@@ -193,29 +194,12 @@ export function validateBlockInputs(field: string, blocks: unknown[]): IDataObje
 	return blocks.map((block, index) => checkBlockInput(field, block, `block [${index}]`));
 }
 
-/** JSON text parsed, or the SyntaxError it raised. */
-function tryParse(text: string): { value: unknown } | { error: Error } {
-	try {
-		return { value: JSON.parse(text) };
-	} catch (error) {
-		return { error: error as Error };
-	}
-}
-
-/** A JSON parameter's value: n8n hands over text, or an object or array when an expression produced one. */
-function parseJson(field: string, value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	const parsed = tryParse(value);
-	if ('error' in parsed) throw new InvalidInputError(field, `is not valid JSON (${parsed.error.message})`);
-	return parsed.value;
-}
-
 /**
  * The Blocks JSON parameter as checked BlockInputs: an array of blocks, one block object, or a request body
  * `{"children": [...]}`. At least one block.
  */
 export function blocksFromJson(field: string, value: unknown): IDataObject[] {
-	const parsed = parseJson(field, value);
+	const parsed = jsonParameter(field, value);
 	const list = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed.children) && parsed.type === undefined ? parsed.children : [parsed];
 	if (list.length === 0) throw new InvalidInputError(field, 'holds no blocks', 'Give an array with at least one block');
 	return validateBlockInputs(field, list);
@@ -226,7 +210,7 @@ export function blocksFromJson(field: string, value: unknown): IDataObject[] {
  * `{"to_do": {"checked": true}}`, optionally with a matching `"type"`.
  */
 export function updateFromJson(field: string, value: unknown): IDataObject {
-	const parsed = parseJson(field, value);
+	const parsed = jsonParameter(field, value);
 	const example = 'e.g. {"to_do": {"checked": true}} or {"paragraph": {"rich_text": [{"type": "text", "text": {"content": "Hi"}}]}}';
 	if (!isObject(parsed)) throw new InvalidInputError(field, 'is not a JSON object', `Give the new content under the block type, ${example}`);
 	const keys = Object.keys(parsed).filter((key) => key !== 'type');

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInputError } from './errors';
 import { idList, listValue, normalizeId } from './ids';
 import { toRichText } from './richText';
-import { decodeSegment, requireHttpUrl, requireText } from './validate';
+import { decodeSegment, jsonParameter, requireHttpUrl, requireText } from './validate';
 
 /** The property types a page update can write (fact sheet §5); title has its own parameter. */
 export type WritablePropertyType =
@@ -245,23 +245,11 @@ export function propertiesFromJson(value: unknown): IDataObject {
  * as is; anything else is refused with `requirement` and an `example` of what is wanted.
  */
 export function jsonObject(field: string, value: unknown, requirement: string, example: string): IDataObject {
-	const parsed = typeof value === 'string' ? parseJson(value) : value;
-	if (parsed instanceof SyntaxError) {
-		throw new InvalidInputError(field, `is not valid JSON: ${parsed.message}`);
-	}
+	const parsed = jsonParameter(field, value, {});
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new InvalidInputError(field, requirement, example);
 	}
 	return parsed as IDataObject;
-}
-
-/** JSON text as a value, an empty text as `{}`, or the SyntaxError that says what is wrong with it. */
-function parseJson(text: string): unknown {
-	try {
-		return text.trim() === '' ? {} : JSON.parse(text);
-	} catch (error) {
-		return error;
-	}
 }
 
 /** The title property with its text split into rich-text items of at most 2000 characters. */

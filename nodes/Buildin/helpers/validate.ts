@@ -34,3 +34,24 @@ export function requireText(field: string, value: unknown, hint?: string): strin
 	if (text === '') throw new InvalidInputError(field, 'is empty', hint);
 	return text;
 }
+
+/** JSON text parsed, or the SyntaxError that says what is wrong with it (JSON.parse never yields an Error itself). */
+function parseOrError(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		return error;
+	}
+}
+
+/**
+ * A JSON parameter's value: n8n hands over text, or an object or array when an expression produced one. Text is
+ * parsed; blank text gives `blank` when one is given. Invalid JSON is refused naming the field.
+ */
+export function jsonParameter(field: string, value: unknown, blank?: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	if (blank !== undefined && value.trim() === '') return blank;
+	const parsed = parseOrError(value);
+	if (parsed instanceof SyntaxError) throw new InvalidInputError(field, `is not valid JSON: ${parsed.message}`);
+	return parsed;
+}

@@ -86,6 +86,8 @@ function networkCode(error: unknown): string | undefined {
 
 interface ExecutionCredential {
 	baseUrl: string;
+	/** Why the Base URL may not carry the token, if it may not (checked once, with the read). */
+	baseUrlProblem?: string;
 	decrypted: ICredentialsDecrypted;
 }
 
@@ -100,10 +102,14 @@ async function executionCredential(ctx: BuildinContext, itemIndex: number): Prom
 	if (!credential) {
 		const data = isExecution(ctx) ? ctx.getCredentials(CREDENTIAL_TYPE, itemIndex) : ctx.getCredentials(CREDENTIAL_TYPE);
 		const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-		credential = data.then((decrypted) => ({
-			baseUrl: trimBaseUrl(String(decrypted.baseUrl || DEFAULT_BASE_URL)),
-			decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: decrypted },
-		}));
+		credential = data.then((decrypted) => {
+			const baseUrl = trimBaseUrl(String(decrypted.baseUrl || DEFAULT_BASE_URL));
+			return {
+				baseUrl,
+				baseUrlProblem: baseUrlProblem(baseUrl),
+				decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: decrypted },
+			};
+		});
 		// A failed read is not remembered, so the next item tries again.
 		credential.catch(() => executionCredentials.delete(ctx));
 		executionCredentials.set(ctx, credential);
@@ -121,8 +127,7 @@ export async function buildinApiRequest(
 	itemIndex: number,
 	request: BuildinRequest,
 ): Promise<BuildinResponse> {
-	const { baseUrl, decrypted } = await executionCredential(this, itemIndex);
-	const problem = baseUrlProblem(baseUrl);
+	const { baseUrl, baseUrlProblem: problem, decrypted } = await executionCredential(this, itemIndex);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 
 	const { policy, timeoutMs } = requestSettings(this, itemIndex);

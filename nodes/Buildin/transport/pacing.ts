@@ -57,9 +57,10 @@ export class Pacer {
 
 	/**
 	 * A 429 arrived for a request that started at `startedMs`: nobody starts before `pauseMs` from now, and
-	 * afterwards requests start no faster than the successes of the last second (with a margin) — the rate the
-	 * server let through — or, with too few successes to tell, half as fast as before. A request that was already in flight when the node last slowed down tells
-	 * nothing new about the rate, so it only extends the pause.
+	 * afterwards requests start at the slower of two paces: the successes of the last second (with a margin), the
+	 * rate the server let through, when there are enough of them to tell; and half the pace before this 429. A
+	 * request that was already in flight when the node last slowed down tells nothing new about the rate, so it only
+	 * extends the pause.
 	 */
 	throttled(nowMs: number, pauseMs: number, startedMs = nowMs): void {
 		this.nextStartMs = Math.max(this.nextStartMs, nowMs + pauseMs);

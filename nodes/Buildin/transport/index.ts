@@ -10,6 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, type RequestFailure } from './errors';
+import { oncePerExecution } from './executionCache';
 import { pacerFor } from './pacing';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 
@@ -91,30 +92,23 @@ interface ExecutionCredential {
 	decrypted: ICredentialsDecrypted;
 }
 
-const executionCredentials = new WeakMap<object, Promise<ExecutionCredential>>();
-
 /**
  * The credential, read once per node execution and handed to n8n's request helper with every request: in a real
  * n8n each credential read is a database read and a decryption, which would otherwise happen for every item.
  */
 async function executionCredential(ctx: BuildinContext, itemIndex: number): Promise<ExecutionCredential> {
-	let credential = executionCredentials.get(ctx);
-	if (!credential) {
-		const data = isExecution(ctx) ? ctx.getCredentials(CREDENTIAL_TYPE, itemIndex) : ctx.getCredentials(CREDENTIAL_TYPE);
+	return await oncePerExecution(ctx, 'credential', async () => {
+		const decrypted = isExecution(ctx)
+			? await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)
+			: await ctx.getCredentials(CREDENTIAL_TYPE);
 		const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-		credential = data.then((decrypted) => {
-			const baseUrl = trimBaseUrl(String(decrypted.baseUrl || DEFAULT_BASE_URL));
-			return {
-				baseUrl,
-				baseUrlProblem: baseUrlProblem(baseUrl),
-				decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: decrypted },
-			};
-		});
-		// A failed read is not remembered, so the next item tries again.
-		credential.catch(() => executionCredentials.delete(ctx));
-		executionCredentials.set(ctx, credential);
-	}
-	return await credential;
+		const baseUrl = trimBaseUrl(String(decrypted.baseUrl || DEFAULT_BASE_URL));
+		return {
+			baseUrl,
+			baseUrlProblem: baseUrlProblem(baseUrl),
+			decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: decrypted },
+		};
+	});
 }
 
 /**

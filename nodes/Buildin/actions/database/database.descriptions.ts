@@ -14,6 +14,7 @@ import {
 	type SchemaPropertyInput,
 } from '../../helpers/schema';
 import { buildinApiRequest } from '../../transport';
+import { oncePerExecution } from '../../transport/executionCache';
 
 /** The Database parameter's id. */
 export function readDatabaseId(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -22,25 +23,16 @@ export function readDatabaseId(ctx: IExecuteFunctions, itemIndex: number): strin
 
 // One lookup per database per execution, shared by all items (also those running at the same time). A failed
 // lookup is forgotten, so each item reports its own error and a later item may succeed.
-const schemas = new WeakMap<IExecuteFunctions, Map<string, Promise<DatabaseSchema>>>();
-
 /** The database's schema (GET /v2/databases/:id), read once per execution. */
 export async function databaseSchema(ctx: IExecuteFunctions, itemIndex: number, databaseId: string): Promise<DatabaseSchema> {
-	let cache = schemas.get(ctx);
-	if (cache === undefined) {
-		cache = new Map();
-		schemas.set(ctx, cache);
-	}
-	let schema = cache.get(databaseId);
-	if (schema === undefined) {
-		const known = cache;
-		schema = buildinApiRequest
-			.call(ctx, itemIndex, { method: 'GET', path: `/v2/databases/${databaseId}`, scope: 'databases.read' })
-			.then((response) => schemaOf(response.body));
-		schema.catch(() => known.delete(databaseId));
-		cache.set(databaseId, schema);
-	}
-	return await schema;
+	return await oncePerExecution(ctx, `schema:${databaseId}`, async () => {
+		const response = await buildinApiRequest.call(ctx, itemIndex, {
+			method: 'GET',
+			path: `/v2/databases/${databaseId}`,
+			scope: 'databases.read',
+		});
+		return schemaOf(response.body);
+	});
 }
 
 /** How Properties are given: typed fields or a raw object. */

@@ -5,10 +5,35 @@ import { buildinApiRequest, type BuildinContext, type BuildinRequest } from './i
 /** Buildin's largest page of results (fact sheet §2.1). */
 export const MAX_PAGE_SIZE = 100;
 
+/** One page of a paginated Buildin list: its results, the cursor of the next page if there is one, and the body. */
+export interface ResultPage {
+	results: IDataObject[];
+	nextCursor?: string;
+	body: IDataObject;
+}
+
+/** Fetches one page of `pageSize` results from `cursor` on: GET takes the cursor in the query string, POST in the body. */
+export async function fetchPage(
+	this: BuildinContext,
+	itemIndex: number,
+	request: BuildinRequest,
+	pageSize: number,
+	cursor?: string,
+): Promise<ResultPage> {
+	const page = { page_size: pageSize, ...(cursor === undefined ? {} : { start_cursor: cursor }) };
+	const paged: BuildinRequest =
+		request.method === 'GET' ? { ...request, qs: { ...request.qs, ...page } } : { ...request, body: { ...request.body, ...page } };
+	const { body } = await buildinApiRequest.call(this, itemIndex, paged);
+	return {
+		body,
+		results: Array.isArray(body.results) ? (body.results as IDataObject[]) : [],
+		nextCursor: body.has_more === true && typeof body.next_cursor === 'string' ? body.next_cursor : undefined,
+	};
+}
+
 /**
  * Yields the results of a paginated Buildin list one at a time, following `next_cursor`. With a limit it asks only
  * for what is still missing and stops there, so a Limit of 5 costs one small request, not a full page or more.
- * GET endpoints take the cursor in the query string, POST endpoints in the body.
  */
 export async function* paginate(
 	this: BuildinContext,
@@ -20,14 +45,10 @@ export async function* paginate(
 	let remaining = limit;
 	let cursor: string | undefined;
 	while (remaining > 0) {
-		const page = { page_size: Math.min(pageSize, remaining), ...(cursor === undefined ? {} : { start_cursor: cursor }) };
-		const paged: BuildinRequest =
-			request.method === 'GET' ? { ...request, qs: { ...request.qs, ...page } } : { ...request, body: { ...request.body, ...page } };
-		const { body } = await buildinApiRequest.call(this, itemIndex, paged);
-		const results = Array.isArray(body.results) ? (body.results as IDataObject[]) : [];
-		for (const result of results.slice(0, remaining)) yield result;
-		remaining -= results.length;
-		cursor = body.has_more === true && typeof body.next_cursor === 'string' ? body.next_cursor : undefined;
+		const page = await fetchPage.call(this, itemIndex, request, Math.min(pageSize, remaining), cursor);
+		for (const result of page.results.slice(0, remaining)) yield result;
+		remaining -= page.results.length;
+		cursor = page.nextCursor;
 		if (cursor === undefined) return;
 	}
 }

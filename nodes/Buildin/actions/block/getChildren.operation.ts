@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { blockIdFromLocator, walkBlocks, type FetchChildren } from '../../helpers/blocks';
 import type { LocatorValue } from '../../helpers/ids';
-import { buildinApiRequest } from '../../transport';
-import { collect, paginate } from '../../transport/pagination';
+import { collect, fetchPage, paginate } from '../../transport/pagination';
 import { blockLocator, optionsCollection, returnAllFields } from '../common.descriptions';
 import { resultLimit } from '../operation';
 
@@ -51,16 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return await collect(paginate.call(this, itemIndex, children(blockId), limit));
 	}
 	const maxDepth = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDepth', itemIndex, 10)) || 1));
-	const fetchChildren: FetchChildren = async (parentId, pageSize, cursor) => {
-		const request = children(parentId);
-		const { body } = await buildinApiRequest.call(this, itemIndex, {
-			...request,
-			qs: { page_size: pageSize, ...(cursor === undefined ? {} : { start_cursor: cursor }) },
-		});
-		return {
-			results: Array.isArray(body.results) ? (body.results as IDataObject[]) : [],
-			nextCursor: body.has_more === true && typeof body.next_cursor === 'string' ? body.next_cursor : undefined,
-		};
-	};
+	const fetchChildren: FetchChildren = async (parentId, pageSize, cursor) =>
+		await fetchPage.call(this, itemIndex, children(parentId), pageSize, cursor);
 	return await collect(walkBlocks(fetchChildren, blockId, { maxDepth, limit }));
 }

@@ -3,8 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
-import { buildinApiRequest } from '../../transport';
-import { MAX_PAGE_SIZE } from '../../transport/pagination';
+import type { BuildinRequest } from '../../transport';
+import { fetchPage, MAX_PAGE_SIZE, type ResultPage } from '../../transport/pagination';
 import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -37,30 +37,23 @@ function plainText(items: IDataObject[]): string {
 async function readAllItems(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	path: string,
-	first: IDataObject,
+	request: BuildinRequest,
+	first: ResultPage,
 ): Promise<{ header: IDataObject; items: IDataObject[] }> {
-	const header = (first.property_item ?? {}) as IDataObject;
+	const header = (first.body.property_item ?? {}) as IDataObject;
 	const items: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (let page = first; ; ) {
-		items.push(...(Array.isArray(page.results) ? (page.results as IDataObject[]) : []));
-		const cursor = page.has_more === true && typeof page.next_cursor === 'string' ? page.next_cursor : undefined;
+		items.push(...page.results);
+		const cursor = page.nextCursor;
 		if (cursor === undefined) return { header, items };
 		if (seen.has(cursor)) {
-			throw new NodeOperationError(ctx.getNode(), `Buildin returned the cursor ${JSON.stringify(cursor)} twice while paging ${path}`, {
+			throw new NodeOperationError(ctx.getNode(), `Buildin returned the cursor ${JSON.stringify(cursor)} twice while paging ${request.path}`, {
 				itemIndex,
 			});
 		}
 		seen.add(cursor);
-		page = (
-			await buildinApiRequest.call(ctx, itemIndex, {
-				method: 'GET',
-				path,
-				qs: { page_size: MAX_PAGE_SIZE, start_cursor: cursor },
-				scope: 'pages.read',
-			})
-		).body;
+		page = await fetchPage.call(ctx, itemIndex, request, MAX_PAGE_SIZE, cursor);
 	}
 }
 
@@ -83,13 +76,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('propertyId', itemIndex, ''),
 		'Give the property ID (title for the title property) or the property name as shown in Buildin',
 	);
-	const path = `/v2/pages/${pageId}/properties/${encodeURIComponent(property)}`;
-	const { body } = await buildinApiRequest.call(this, itemIndex, {
+	const request: BuildinRequest = {
 		method: 'GET',
-		path,
-		qs: { page_size: MAX_PAGE_SIZE },
+		path: `/v2/pages/${pageId}/properties/${encodeURIComponent(property)}`,
 		scope: 'pages.read',
-	});
+	};
+	const first = await fetchPage.call(this, itemIndex, request, MAX_PAGE_SIZE);
+	const { body } = first;
 
 	if (body.object !== 'list') {
 		const type = String(body.type ?? '');
@@ -101,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		};
 	}
 
-	const { header, items } = await readAllItems(this, itemIndex, path, body);
+	const { header, items } = await readAllItems(this, itemIndex, request, first);
 	const type = String(header.type ?? items[0]?.type ?? '');
 	const value = items.flatMap((item) => itemValues(item, String(item.type ?? type)));
 	const result: IDataObject = {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { imageValue, simplifyObject } from '../helpers/simplify';
-import { buildinApiRequest } from '../transport';
+import { fetchPage } from '../transport/pagination';
 
 /** One page of keyword search results for a From List mode, newest edits first. */
 async function searchObjects(
@@ -14,11 +14,9 @@ async function searchObjects(
 		query: filter ?? '',
 		filter: { property: 'object', value: objectType },
 		sort: { timestamp: 'last_edited_time', direction: 'descending' },
-		page_size: 50,
 	};
-	if (paginationToken) body.start_cursor = paginationToken;
-	const { body: list } = await buildinApiRequest.call(ctx, 0, { method: 'POST', path: '/v2/search', body, scope: 'search.read' });
-	const results = ((list.results ?? []) as IDataObject[]).map((object) => {
+	const page = await fetchPage.call(ctx, 0, { method: 'POST', path: '/v2/search', body, scope: 'search.read' }, 50, paginationToken || undefined);
+	const results = page.results.map((object) => {
 		const simple = simplifyObject(object);
 		const icon = imageValue(object.icon);
 		const title = String(simple.title || 'Untitled');
@@ -28,10 +26,7 @@ async function searchObjects(
 			url: typeof object.url === 'string' ? object.url : undefined,
 		};
 	});
-	return {
-		results,
-		paginationToken: list.has_more === true && typeof list.next_cursor === 'string' ? list.next_cursor : undefined,
-	};
+	return { results, paginationToken: page.nextCursor };
 }
 
 export async function searchPages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {

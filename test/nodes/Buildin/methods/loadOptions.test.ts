@@ -1,13 +1,10 @@
 // The editor's property lists (methods/loadOptions.ts), called the way n8n's editor backend calls them: a real
 // n8n-core LoadOptionsContext over the built node, the credential's own authenticate, and the sandbox behind it.
 import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
+import { editorContext } from '../../../support/editorContext';
 import { byId, byUrl, sandboxWithToken, TOKEN } from '../../../support/workflow';
 import type { Sandbox } from '../../../../sandbox';
-
-const { LoadOptionsContext } = require('n8n-core');
-const { loadPackage } = require('../../../../harness/engine');
 
 let sandbox: Sandbox;
 
@@ -50,31 +47,7 @@ async function loadOptions(
 	parameters: INodeParameters,
 	credentials: IDataObject = { apiToken: TOKEN, baseUrl: sandbox.url },
 ): Promise<INodePropertyOptions[]> {
-	const { loader, nodeTypes } = await loadPackage();
-	const node = {
-		id: 'buildin',
-		name: 'Buildin',
-		type: 'n8n-nodes-buildin.buildin',
-		typeVersion: 1,
-		position: [0, 0] as [number, number],
-		parameters,
-		credentials: { buildinApi: { id: 'sandbox', name: 'Buildin sandbox' } },
-	};
-	const workflow = new Workflow({ id: 'editor', nodes: [node], connections: {}, nodeTypes, active: false });
-	const credentialType = loader.credentialTypes.buildinApi.type;
-	const additionalData = {
-		currentNodeParameters: parameters,
-		credentialsHelper: {
-			getParentTypes: () => [],
-			isCredentialUsableByNode: () => true,
-			getDecrypted: async () => ({ ...credentials }),
-			preAuthentication: async () => undefined,
-			authenticate: async (decrypted: IDataObject, _type: string, options: IDataObject) =>
-				await credentialType.authenticate(decrypted, options),
-		},
-	};
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Buildin'), additionalData, 'parameters.properties.property[0].key');
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1);
+	const { context, nodeType } = await editorContext(parameters, credentials, 'parameters.properties.property[0].key');
 	return await nodeType.methods.loadOptions[method].call(context);
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { sortedByName } from '../helpers/sortedOptions';
+import { DEFAULT_CONCURRENCY } from '../transport/pacing';
 
 const UUID_PATTERN = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
 
@@ -147,9 +148,6 @@ export const simplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
-
-/** How many input items are processed at once unless Options → Concurrency says otherwise (README: why 5). */
-export const DEFAULT_CONCURRENCY = 5;
 
 /** Concurrency, retry and timeout settings every operation offers under Options; read by the router and transport. */
 export const requestOptionFields: INodeProperties[] = [

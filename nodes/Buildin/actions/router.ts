@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { DEFAULT_CONCURRENCY } from './common.descriptions';
+import { withParameterCache } from './parameterCache';
+import { requestConcurrency } from '../transport';
 import { errorItemJson, errorOutputJson } from '../transport/errors';
 import { resources } from './resources';
 
@@ -26,16 +27,17 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * order) stops the run: no new items start, the ones in flight finish.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
+	const context = withParameterCache(this);
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
 	const execute = resources[resource]?.operations[operation]?.execute;
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
-	const items = this.getInputData();
-	const concurrency = Math.max(1, Math.floor(Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1));
-	const errorJson = this.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
-	const continueOnFail = this.continueOnFail();
+	const items = context.getInputData();
+	const concurrency = requestConcurrency(context);
+	const errorJson = context.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
+	const continueOnFail = context.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
 	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
@@ -46,10 +48,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const itemIndex = nextItem++;
 			const pairedItem = { item: itemIndex };
 			try {
-				const result = await execute.call(this, itemIndex);
+				const result = await execute.call(context, itemIndex);
 				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 			} catch (error) {
-				const nodeError = toNodeError(this, error, itemIndex);
+				const nodeError = toNodeError(context, error, itemIndex);
 				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem }];
 				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
 			}

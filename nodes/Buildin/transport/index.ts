@@ -11,7 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, type RequestFailure } from './errors';
 import { oncePerExecution } from './executionCache';
-import { pacerFor } from './pacing';
+import { DEFAULT_CONCURRENCY, pacerFor } from './pacing';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'buildinApi';
@@ -57,6 +57,12 @@ function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: Retr
 		},
 		timeoutMs: seconds(options.timeout, DEFAULT_TIMEOUT_MS),
 	};
+}
+
+/** Options → Concurrency: how many requests of one execution may be in flight at once; the editor's lookups send one. */
+export function requestConcurrency(ctx: BuildinContext): number {
+	if (!isExecution(ctx)) return 1;
+	return Math.max(1, Math.floor(Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1));
 }
 
 /**
@@ -136,12 +142,12 @@ export async function buildinApiRequest(
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 	};
-	const pacer = pacerFor(this);
+	const pacer = pacerFor(this, requestConcurrency(this));
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		// Every attempt takes a start slot from the execution's shared pacer (a no-op until a 429 has been seen).
+		// Every attempt takes a start slot from the execution's shared pacer; a wait under a millisecond is not worth a timer.
 		const slotWait = pacer.reserve(Date.now());
-		if (slotWait > 0) await sleep(slotWait);
+		if (slotWait >= 1) await sleep(slotWait);
 		const startedMs = Date.now();
 		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;
@@ -155,7 +161,7 @@ export async function buildinApiRequest(
 			};
 			const headers = lowerCaseKeys(response.headers);
 			if (response.statusCode < 400) {
-				pacer.succeeded(Date.now());
+				pacer.succeeded(Date.now(), startedMs);
 				return { statusCode: response.statusCode, body: (response.body ?? {}) as IDataObject, headers };
 			}
 			failure.statusCode = response.statusCode;

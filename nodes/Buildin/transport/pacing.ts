@@ -3,6 +3,10 @@
  * (everyone waits out the Retry-After, then requests start no faster than the rate that was getting through),
  * instead of each request retrying on its own and the herd hitting the limit again. After a quiet period without
  * a 429 the spacing shrinks again, step by step.
+ *
+ * Without a 429, starts are still spread over the round trip (at most Concurrency starts per round trip, times a
+ * margin): requests started together come back together, and in n8n each answer then waits for the others to be
+ * handled before the next request can go out, so an unspread run stays in lockstep bursts.
  */
 export interface PacerSettings {
 	/** How long without a 429 before the spacing shrinks one step. */
@@ -15,6 +19,10 @@ export interface PacerSettings {
 	maxIntervalMs: number;
 	/** Fewer successes than this in the last second are too little evidence of the allowed rate. */
 	minEvidence: number;
+	/** Starts are spread to at most this many times Concurrency per round trip (0 = not spread). */
+	spreadMargin: number;
+	/** The weight of the newest round trip in its moving average. */
+	roundTripWeight: number;
 }
 
 export const DEFAULT_PACER_SETTINGS: PacerSettings = {
@@ -23,7 +31,12 @@ export const DEFAULT_PACER_SETTINGS: PacerSettings = {
 	margin: 1.05,
 	maxIntervalMs: 10_000,
 	minEvidence: 5,
+	spreadMargin: 1.25,
+	roundTripWeight: 0.1,
 };
+
+/** How many requests of one execution are in flight at once unless Options → Concurrency says otherwise (README: why 5). */
+export const DEFAULT_CONCURRENCY = 5;
 
 const WINDOW_MS = 1000;
 
@@ -33,26 +46,40 @@ export class Pacer {
 	private lastThrottleMs = Number.NEGATIVE_INFINITY;
 	/** When requests succeeded within the last second; bounded by the rate, not by the length of the run. */
 	private recentSuccesses: number[] = [];
+	/** Moving average of the round trip of successful requests (0 = none yet). */
+	private roundTripMs = 0;
 
-	constructor(private readonly settings: PacerSettings = DEFAULT_PACER_SETTINGS) {}
+	constructor(
+		private readonly settings: PacerSettings = DEFAULT_PACER_SETTINGS,
+		private readonly concurrency = 1,
+	) {}
 
-	/** The current spacing between request starts, in milliseconds (0 = unpaced). */
+	/** The spacing between request starts a 429 imposed, in milliseconds (0 = unpaced). */
 	get spacingMs(): number {
 		return this.intervalMs;
+	}
+
+	/** The spacing that spreads Concurrency starts over one round trip (0 with Concurrency 1 or before any answer). */
+	get spreadMs(): number {
+		if (this.concurrency <= 1 || this.settings.spreadMargin <= 0) return 0;
+		return this.roundTripMs / (this.concurrency * this.settings.spreadMargin);
 	}
 
 	/** Reserves the next start slot and returns how long to wait for it. */
 	reserve(nowMs: number): number {
 		this.relax(nowMs);
 		const startMs = Math.max(nowMs, this.nextStartMs);
-		this.nextStartMs = startMs + this.intervalMs;
+		this.nextStartMs = startMs + Math.max(this.intervalMs, this.spreadMs);
 		return startMs - nowMs;
 	}
 
-	/** A request succeeded just now. */
-	succeeded(nowMs: number): void {
+	/** A request that started at `startedMs` succeeded just now. */
+	succeeded(nowMs: number, startedMs = nowMs): void {
 		this.recentSuccesses.push(nowMs);
 		this.forgetBefore(nowMs - WINDOW_MS);
+		const roundTrip = nowMs - startedMs;
+		const weight = this.roundTripMs === 0 ? 1 : this.settings.roundTripWeight;
+		this.roundTripMs += weight * (roundTrip - this.roundTripMs);
 	}
 
 	/**
@@ -88,11 +115,14 @@ export class Pacer {
 
 const pacers = new WeakMap<object, Pacer>();
 
-/** The pacer of one node execution: n8n hands every item of a run the same execution context. */
-export function pacerFor(context: object): Pacer {
+/**
+ * The pacer of one node execution: n8n hands every item of a run the same execution context. `concurrency` is
+ * read when the first request of the execution creates it.
+ */
+export function pacerFor(context: object, concurrency: number): Pacer {
 	let pacer = pacers.get(context);
 	if (!pacer) {
-		pacer = new Pacer();
+		pacer = new Pacer(DEFAULT_PACER_SETTINGS, concurrency);
 		pacers.set(context, pacer);
 	}
 	return pacer;

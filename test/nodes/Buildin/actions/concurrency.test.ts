@@ -1,5 +1,6 @@
 // Options → Concurrency and the shared pacing: many items in flight, output in input order and paired, one output
-// per input under continue-on-fail, a 429 slowing every request down together, no item lost or duplicated.
+// per input under continue-on-fail, starts spread over the round trip, a 429 slowing every request down together,
+// no item lost or duplicated.
 import type { INodeParameters } from 'n8n-workflow';
 
 import { byId, runBuildin, sandboxWithToken, type Sandbox } from '../../../support/workflow';
@@ -85,6 +86,20 @@ describe('Concurrency', () => {
 		// 8 x 100 ms one by one against about 100 ms all at once; loose bounds, the machine is shared.
 		expect(serialMs).toBeGreaterThanOrEqual(800);
 		expect(parallelMs).toBeLessThan(serialMs / 2);
+	});
+
+	it('spreads the requests over the round trip instead of sending them in bursts of Concurrency', async () => {
+		const list = pages(30);
+		sandbox.setLatency(60);
+
+		await runBuildin(sandbox, { parameters: updateTitles(5) }, { items: itemsFor(list) });
+
+		// The first five start together; after the first answers, starts are about 60 ms / (5 x 1.25) apart, where
+		// an unspread run would send each next burst of five within a millisecond or two.
+		const gaps = arrivals.slice(5).map((at, index) => at - arrivals[4 + index]);
+		const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+		expect(median).toBeGreaterThanOrEqual(6);
+		expect(writesPerPage().size).toBe(30);
 	});
 
 	it.each([1, 3, 10])('with continue-on-fail at Concurrency %i: one output per input, paired, failures in place', async (concurrency) => {

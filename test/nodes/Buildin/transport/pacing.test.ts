@@ -1,5 +1,5 @@
-// The pacer shared by one execution's requests: unpaced until a 429, then a common pause and a spacing learned from
-// the rate that got through, shrinking again after quiet periods.
+// The pacer shared by one execution's requests: starts spread over the round trip; after a 429 a common pause and a
+// spacing learned from the rate that got through, shrinking again after quiet periods.
 import { DEFAULT_PACER_SETTINGS, Pacer, pacerFor } from '../../../../nodes/Buildin/transport/pacing';
 
 describe('Pacer', () => {
@@ -78,10 +78,61 @@ describe('Pacer', () => {
 	});
 });
 
+describe('Pacer spreading starts over the round trip', () => {
+	const spread = (concurrency: number, roundTripMs: number) =>
+		roundTripMs / (concurrency * DEFAULT_PACER_SETTINGS.spreadMargin);
+
+	it('lets the first requests start at once, before any round trip is known', () => {
+		const pacer = new Pacer(DEFAULT_PACER_SETTINGS, 5);
+		expect([0, 0, 0, 0, 0].map((now) => pacer.reserve(now))).toEqual([0, 0, 0, 0, 0]);
+	});
+
+	it('then spaces starts by the round trip over Concurrency (with a margin), so answers stop coming back in bursts', () => {
+		const pacer = new Pacer(DEFAULT_PACER_SETTINGS, 5);
+		pacer.succeeded(100, 80); // a 20 ms round trip
+		expect(pacer.spreadMs).toBeCloseTo(spread(5, 20));
+		expect(pacer.reserve(100)).toBe(0);
+		expect(pacer.reserve(100)).toBeCloseTo(spread(5, 20));
+		expect(pacer.reserve(100)).toBeCloseTo(2 * spread(5, 20));
+		// A request that comes later than its slot starts at once: the spacing never holds back a run that is spread.
+		expect(pacer.reserve(200)).toBe(0);
+	});
+
+	it('follows the round trip as a moving average', () => {
+		const pacer = new Pacer(DEFAULT_PACER_SETTINGS, 4);
+		pacer.succeeded(100, 0); // 100 ms
+		pacer.succeeded(300, 290); // 10 ms
+		const average = 100 + DEFAULT_PACER_SETTINGS.roundTripWeight * (10 - 100);
+		expect(pacer.spreadMs).toBeCloseTo(spread(4, average));
+	});
+
+	it('does not spread with Concurrency 1: one request at a time is spread already', () => {
+		const pacer = new Pacer(DEFAULT_PACER_SETTINGS, 1);
+		pacer.succeeded(100, 80);
+		expect(pacer.spreadMs).toBe(0);
+		expect([pacer.reserve(100), pacer.reserve(100)]).toEqual([0, 0]);
+	});
+
+	it('keeps the wider of the two spacings when a 429 asks for more', () => {
+		const pacer = new Pacer(DEFAULT_PACER_SETTINGS, 5);
+		for (let t = 100; t <= 1000; t += 100) pacer.succeeded(t, t - 20); // 10 per second, 20 ms round trips
+		pacer.throttled(1000, 0);
+		expect(pacer.spacingMs).toBeGreaterThan(pacer.spreadMs);
+		pacer.reserve(1000);
+		expect(pacer.reserve(1000)).toBeCloseTo(pacer.spacingMs);
+	});
+});
+
 describe('pacerFor', () => {
 	it('gives every request of one execution the same pacer, and another execution its own', () => {
 		const execution = {};
-		expect(pacerFor(execution)).toBe(pacerFor(execution));
-		expect(pacerFor({})).not.toBe(pacerFor(execution));
+		expect(pacerFor(execution, 5)).toBe(pacerFor(execution, 5));
+		expect(pacerFor({}, 5)).not.toBe(pacerFor(execution, 5));
+	});
+
+	it('spreads by the Concurrency of the execution that created it', () => {
+		const pacer = pacerFor({}, 4);
+		pacer.succeeded(100, 60);
+		expect(pacer.spreadMs).toBeCloseTo(40 / (4 * DEFAULT_PACER_SETTINGS.spreadMargin));
 	});
 });

@@ -1,0 +1,108 @@
+// Parameters without an expression are read from n8n once per execution; parameters with one, once per item.
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { ExecuteContext } from 'n8n-core';
+
+import { withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
+import { byId, runBuildin, sandboxWithToken, type RunResult, type Sandbox } from '../../../support/workflow';
+
+describe('Parameter cache, through the engine', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await sandboxWithToken();
+	});
+
+	afterAll(async () => {
+		await sandbox.close();
+	});
+
+	/** How often n8n's own getNodeParameter was asked for each parameter during a run. */
+	async function readsPerParameter(run: () => Promise<unknown>): Promise<Map<string, number>> {
+		// n8n's getNodeParameter is an instance arrow function that hands over to this prototype method.
+		const spy = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+		try {
+			await run();
+			const reads = new Map<string, number>();
+			for (const [name] of spy.mock.calls) reads.set(name, (reads.get(name) ?? 0) + 1);
+			return reads;
+		} finally {
+			spy.mockRestore();
+		}
+	}
+
+	it('reads a fixed title once for all items, and the page ID expression once per item', async () => {
+		const pages = [0, 1, 2].map((index) => sandbox.addPage({ title: `Page ${index}` }));
+		let result: RunResult | undefined;
+
+		const reads = await readsPerParameter(async () => {
+			result = await runBuildin(
+				sandbox,
+				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: 'Same title', options: { concurrency: 2 } } },
+				{ items: pages.map((page) => ({ id: page.id })) },
+			);
+		});
+
+		expect(reads.get('title')).toBe(1);
+		expect(reads.get('pageId')).toBe(3);
+		expect(result?.output.map((item) => item.json.id)).toEqual(pages.map((page) => page.id));
+		for (const page of pages) expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe('Same title');
+	});
+
+	it('reads a title with an expression for every item, each with its own value', async () => {
+		const pages = [0, 1].map((index) => sandbox.addPage({ title: `Page ${index}` }));
+
+		const reads = await readsPerParameter(() =>
+			runBuildin(
+				sandbox,
+				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}' } },
+				{ items: pages.map((page, index) => ({ id: page.id, name: `Name ${index}` })) },
+			),
+		);
+
+		expect(reads.get('title')).toBe(2);
+		pages.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Name ${index}`));
+	});
+});
+
+describe('Parameter cache, unit', () => {
+	/** A stand-in for n8n's context that only stores parameters: enough for what the cache itself decides. */
+	function contextWith(parameters: INode['parameters']) {
+		const reads: string[] = [];
+		const context = {
+			getNode: () => ({ parameters }) as INode,
+			getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => {
+				reads.push(name);
+				let value: unknown = parameters;
+				for (const key of name.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+				return value ?? fallback;
+			},
+		} as unknown as IExecuteFunctions;
+		return { context: withParameterCache(context), reads };
+	}
+
+	it('gives each caller its own copy of an object, so one item changing it cannot change the next', () => {
+		const { context, reads } = contextWith({ options: { titleProperty: 'Name' } });
+		const first = context.getNodeParameter('options', 0) as Record<string, unknown>;
+		first.titleProperty = 'Changed';
+		expect(context.getNodeParameter('options', 1)).toEqual({ titleProperty: 'Name' });
+		expect(reads).toEqual(['options']);
+	});
+
+	it('treats a path under an expression, or a collection holding one, as different per item', () => {
+		const { context, reads } = contextWith({ options: '={{ $json.options }}', properties: { property: [{ value: '={{ 1 }}' }] } });
+		context.getNodeParameter('options.titleProperty', 0, 'title');
+		context.getNodeParameter('options.titleProperty', 1, 'title');
+		context.getNodeParameter('properties.property', 0, []);
+		context.getNodeParameter('properties.property', 1, []);
+		expect(reads).toEqual(['options.titleProperty', 'options.titleProperty', 'properties.property', 'properties.property']);
+	});
+
+	it('keeps a value per fallback, and passes calls with options straight to n8n', () => {
+		const { context, reads } = contextWith({});
+		expect(context.getNodeParameter('ifMatch', 0, '')).toBe('');
+		expect(context.getNodeParameter('ifMatch', 1, 'x')).toBe('x');
+		context.getNodeParameter('ifMatch', 2, '', { extractValue: true });
+		context.getNodeParameter('ifMatch', 3, '', { extractValue: true });
+		expect(reads).toEqual(['ifMatch', 'ifMatch', 'ifMatch', 'ifMatch']);
+	});
+});

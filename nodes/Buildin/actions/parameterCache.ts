@@ -23,38 +23,79 @@ function pathHoldsExpression(parameters: INodeParameters, path: string): boolean
 	return holdsExpression(value);
 }
 
+type ParameterValue = NodeParameterValueType | object;
+
+/** The execution context the operations see, with what the router needs to read parameters ahead. */
+export interface ParameterReadingContext extends IExecuteFunctions {
+	/**
+	 * Evaluates, for an item that has not started yet, the expression parameters the items before it read, so that
+	 * the item finds them ready. Failures are not kept: the item's own read fails again, with its own context.
+	 */
+	readAhead(itemIndex: number): void;
+	/** Drops what was read ahead for an item that is done (what it did not ask for). */
+	forgetItem(itemIndex: number): void;
+}
+
 /**
  * The execution context the operations see. Its getNodeParameter reads a parameter that holds no expression once
  * per execution: such a value is the same for every item, while n8n resolves and validates it anew on every call, a
- * dozen calls per item. Parameters with expressions, and calls with options, go to n8n every time.
+ * dozen calls per item. A parameter with an expression is evaluated once per item, by n8n, either when the item
+ * asks for it or earlier through `readAhead`. Calls with options go to n8n every time.
  */
-export function withParameterCache(context: IExecuteFunctions): IExecuteFunctions {
+export function withParameterCache(context: IExecuteFunctions): ParameterReadingContext {
 	const parameters = context.getNode().parameters;
 	const itemIndependent = new Map<string, boolean>();
-	const values = new Map<string, NodeParameterValueType | object>();
+	const values = new Map<string, ParameterValue>();
+	/** The per-item reads seen so far, by cache key: what `readAhead` evaluates. */
+	const perItemReads = new Map<string, { name: string; fallbackValue: unknown }>();
+	const readAheadValues = new Map<number, Map<string, ParameterValue>>();
+
+	const cacheKey = (name: string, fallbackValue: unknown) => `${name}\u0000${JSON.stringify(fallbackValue) ?? ''}`;
 
 	function getNodeParameter(
 		name: string,
 		itemIndex: number,
 		fallbackValue?: unknown,
 		options?: Parameters<IExecuteFunctions['getNodeParameter']>[3],
-	): NodeParameterValueType | object {
+	): ParameterValue {
+		if (options !== undefined) return context.getNodeParameter(name, itemIndex, fallbackValue, options);
 		let independent = itemIndependent.get(name);
 		if (independent === undefined) {
 			independent = !pathHoldsExpression(parameters, name);
 			itemIndependent.set(name, independent);
 		}
-		if (!independent || options !== undefined) {
-			return context.getNodeParameter(name, itemIndex, fallbackValue, options);
+		const key = cacheKey(name, fallbackValue);
+		if (!independent) {
+			perItemReads.set(key, { name, fallbackValue });
+			const ready = readAheadValues.get(itemIndex);
+			if (ready?.has(key)) {
+				const value = ready.get(key) as ParameterValue;
+				ready.delete(key);
+				return value;
+			}
+			return context.getNodeParameter(name, itemIndex, fallbackValue);
 		}
-		const key = `${name}\u0000${JSON.stringify(fallbackValue) ?? ''}`;
 		if (!values.has(key)) values.set(key, context.getNodeParameter(name, itemIndex, fallbackValue));
 		const value = values.get(key);
 		// Callers may change what they read; each gets its own copy.
 		return value !== null && typeof value === 'object' ? deepCopy(value) : (value as NodeParameterValueType);
 	}
 
+	function readAhead(itemIndex: number): void {
+		const ready = new Map<string, ParameterValue>();
+		for (const [key, { name, fallbackValue }] of perItemReads) {
+			try {
+				ready.set(key, context.getNodeParameter(name, itemIndex, fallbackValue));
+			} catch {
+				// Read again when the item asks, so the error is raised for that item.
+			}
+		}
+		readAheadValues.set(itemIndex, ready);
+	}
+
 	return Object.assign(Object.create(context) as IExecuteFunctions, {
 		getNodeParameter: getNodeParameter as IExecuteFunctions['getNodeParameter'],
+		readAhead,
+		forgetItem: (itemIndex: number) => readAheadValues.delete(itemIndex),
 	});
 }

@@ -1,4 +1,5 @@
-// Parameters without an expression are read from n8n once per execution; parameters with one, once per item.
+// Parameters without an expression are read from n8n once per execution; parameters with one, once per item, and
+// with Concurrency above 1 ahead of the item, while earlier requests are in flight.
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { ExecuteContext } from 'n8n-core';
 
@@ -16,18 +17,25 @@ describe('Parameter cache, through the engine', () => {
 		await sandbox.close();
 	});
 
-	/** How often n8n's own getNodeParameter was asked for each parameter during a run. */
-	async function readsPerParameter(run: () => Promise<unknown>): Promise<Map<string, number>> {
+	/** The (parameter, item) pairs n8n's own getNodeParameter was asked for during a run. */
+	async function n8nReads(run: () => Promise<unknown>): Promise<Array<[string, number]>> {
 		// n8n's getNodeParameter is an instance arrow function that hands over to this prototype method.
-		const spy = jest.spyOn(ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string) => unknown }, '_getNodeParameter');
+		const spy = jest.spyOn(
+			ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string, itemIndex: number) => unknown },
+			'_getNodeParameter',
+		);
 		try {
 			await run();
-			const reads = new Map<string, number>();
-			for (const [name] of spy.mock.calls) reads.set(name, (reads.get(name) ?? 0) + 1);
-			return reads;
+			return spy.mock.calls.map(([name, itemIndex]) => [name, itemIndex]);
 		} finally {
 			spy.mockRestore();
 		}
+	}
+
+	async function readsPerParameter(run: () => Promise<unknown>): Promise<Map<string, number>> {
+		const reads = new Map<string, number>();
+		for (const [name] of await n8nReads(run)) reads.set(name, (reads.get(name) ?? 0) + 1);
+		return reads;
 	}
 
 	it('reads a fixed title once for all items, and the page ID expression once per item', async () => {
@@ -62,16 +70,39 @@ describe('Parameter cache, through the engine', () => {
 		expect(reads.get('title')).toBe(2);
 		pages.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Name ${index}`));
 	});
+
+	it('with Concurrency above 1 evaluates expressions ahead, while requests are in flight, still once per item', async () => {
+		const pages = Array.from({ length: 8 }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
+		sandbox.setLatency(40);
+
+		const reads = await n8nReads(() =>
+			runBuildin(
+				sandbox,
+				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}', options: { concurrency: 3 } } },
+				{ items: pages.map((page, index) => ({ id: page.id, name: `Ahead ${index}` })) },
+			),
+		);
+		sandbox.setLatency(0);
+
+		const titleReads = reads.filter(([name]) => name === 'title').map(([, itemIndex]) => itemIndex);
+		expect([...titleReads].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		// Items 3 to 7 were read ahead: each before the item three places earlier had its answer and finished.
+		const pageIdReadsOfItem = (itemIndex: number) => reads.findIndex(([name, index]) => name === 'pageId' && index === itemIndex);
+		const simplifyReadsOfItem = (itemIndex: number) => reads.findIndex(([name, index]) => name === 'simplify' && index === itemIndex);
+		expect(pageIdReadsOfItem(3)).toBeLessThan(simplifyReadsOfItem(0));
+		pages.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Ahead ${index}`));
+	});
 });
 
 describe('Parameter cache, unit', () => {
 	/** A stand-in for n8n's context that only stores parameters: enough for what the cache itself decides. */
-	function contextWith(parameters: INode['parameters']) {
+	function contextWith(parameters: INode['parameters'], beforeRead = () => {}) {
 		const reads: string[] = [];
 		const context = {
 			getNode: () => ({ parameters }) as INode,
 			getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => {
 				reads.push(name);
+				beforeRead();
 				let value: unknown = parameters;
 				for (const key of name.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
 				return value ?? fallback;
@@ -95,6 +126,36 @@ describe('Parameter cache, unit', () => {
 		context.getNodeParameter('properties.property', 0, []);
 		context.getNodeParameter('properties.property', 1, []);
 		expect(reads).toEqual(['options.titleProperty', 'options.titleProperty', 'properties.property', 'properties.property']);
+	});
+
+	it('hands an item what was read ahead for it instead of asking n8n again', () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name }}' });
+		context.getNodeParameter('title', 0, '');
+		context.readAhead(1);
+		context.getNodeParameter('title', 1, '');
+		expect(reads).toEqual(['title', 'title']);
+	});
+
+	it('asks n8n again when reading ahead failed, so the error belongs to the item', () => {
+		let fail = true;
+		const { context, reads } = contextWith({ title: '={{ $json.name }}' }, () => {
+			if (fail) throw new Error('expression failed');
+		});
+		fail = false;
+		context.getNodeParameter('title', 0, '');
+		fail = true;
+		context.readAhead(1);
+		expect(() => context.getNodeParameter('title', 1, '')).toThrow('expression failed');
+		expect(reads).toEqual(['title', 'title', 'title']);
+	});
+
+	it('forgets what was read ahead for an item that is done', () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name }}' });
+		context.getNodeParameter('title', 0, '');
+		context.readAhead(1);
+		context.forgetItem(1);
+		context.getNodeParameter('title', 1, '');
+		expect(reads).toEqual(['title', 'title', 'title']);
 	});
 
 	it('keeps a value per fallback, and passes calls with options straight to n8n', () => {

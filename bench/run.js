@@ -1,5 +1,6 @@
-// `npm run bench`: the Buildin node against n8n's HTTP Request node inside a real n8n (the end-to-end tier's newest
-// line), against the sandbox on 127.0.0.1, then the memory scenario in-process. Prints figures; asserts nothing.
+// `npm run bench`: the Buildin node against n8n's HTTP Request node inside a real n8n (latency-bound on every line of
+// the end-to-end tier, rate-limited on the newest), against the sandbox on 127.0.0.1, then the memory scenario
+// in-process. Prints figures; asserts nothing.
 // Options: --runs N (default 3), --only latency|ratelimit|memory (repeatable).
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
@@ -16,7 +17,7 @@ const RUNS = Number(args[args.indexOf('--runs') + 1] || 0) || 3;
 const only = args.flatMap((arg, index) => (args[index - 1] === '--only' ? [arg] : []));
 const wanted = (name) => only.length === 0 || only.includes(name);
 const TOKEN = 'bench-token';
-const DEFAULT_CONCURRENCY = 5; // nodes/Buildin/actions/common.descriptions.ts
+const DEFAULT_CONCURRENCY = 5; // nodes/Buildin/transport/pacing.ts
 
 function contenderRun(json) {
 	const run = json?.data?.resultData?.runData?.Contender?.[0];
@@ -71,70 +72,97 @@ async function scenario(n8n, sandbox, { name, items, floorMs, contenders, setUp 
 	return table(['contender', 'wall s', 'items/s', 'x floor', 'failed items', '429s received', 'sandbox CPU ms/request'], rows);
 }
 
+/** Runs `measure` in one n8n line with the package installed and the workflows and credentials imported. */
+async function inN8n(line, sandbox, workflows, measure) {
+	const n8n = new N8n(line);
+	try {
+		n8n.installPackage();
+		await n8n.importCredentials(credentials(sandbox.url, TOKEN));
+		await n8n.importWorkflows(Object.values(workflows));
+		return await measure(n8n);
+	} finally {
+		n8n.cleanup();
+	}
+}
+
+async function latencyScenario(line, sandbox, ids, { withReference }) {
+	const latency = 20;
+	const workflows = {
+		one: buildinWorkflow('bench-latency-c1', ids, 1),
+		byDefault: buildinWorkflow('bench-latency-default', ids),
+		fixedValues: buildinWorkflow('bench-latency-fixed', ids, undefined, { fixedValues: true }),
+		http: httpRequestWorkflow('bench-latency-http', ids, sandbox.url),
+	};
+	return await inN8n(line, sandbox, workflows, (n8n) =>
+		scenario(n8n, sandbox, {
+			name: `latency, n8n ${line.n8n}`,
+			items: ids.length,
+			floorMs: (ids.length * latency) / DEFAULT_CONCURRENCY,
+			setUp: () => sandbox.setLatency(latency),
+			contenders: [
+				{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
+				{ id: workflows.byDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
+				{ id: workflows.fixedValues.id, label: `Buildin, default (${DEFAULT_CONCURRENCY}), fixed values, no expressions` },
+				{ id: workflows.http.id, label: 'HTTP Request, defaults' },
+				...(withReference ? [{ bare: ids, label: `Plain fetch client, ${DEFAULT_CONCURRENCY} at once (reference)` }] : []),
+			],
+		}),
+	);
+}
+
+async function rateLimitScenario(line, sandbox, ids) {
+	const perSecond = 50;
+	const workflows = {
+		one: buildinWorkflow('bench-limited-c1', ids, 1),
+		byDefault: buildinWorkflow('bench-limited-default', ids),
+		http: httpRequestWorkflow('bench-limited-http', ids, sandbox.url),
+	};
+	return await inN8n(line, sandbox, workflows, (n8n) =>
+		scenario(n8n, sandbox, {
+			name: `ratelimit, n8n ${line.n8n}`,
+			items: ids.length,
+			floorMs: (ids.length / perSecond) * 1000,
+			setUp: () => {
+				sandbox.setLatency(20);
+				sandbox.setRateLimit({ perSecond, retryAfter: 1 });
+			},
+			contenders: [
+				{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
+				{ id: workflows.byDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
+				{ id: workflows.http.id, label: 'HTTP Request, defaults' },
+			],
+		}),
+	);
+}
+
 async function main() {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-	const line = N8N_LINES[0];
-	const n8n = new N8n(line);
-	n8n.installPackage();
 	const sandbox = await startSandbox({ port: 0 });
 	sandbox.addToken(TOKEN, ['pages.read', 'pages.write']);
 	const pageIds = (count) => Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Bench page ${index}` }).id);
 	const latencyIds = pageIds(1000);
 	const limitedIds = pageIds(500);
-	const workflows = {
-		latency1: buildinWorkflow('bench-latency-c1', latencyIds, 1),
-		latencyDefault: buildinWorkflow('bench-latency-default', latencyIds),
-		latencyHttp: httpRequestWorkflow('bench-latency-http', latencyIds, sandbox.url),
-		limited1: buildinWorkflow('bench-limited-c1', limitedIds, 1),
-		limitedDefault: buildinWorkflow('bench-limited-default', limitedIds),
-		limitedHttp: httpRequestWorkflow('bench-limited-http', limitedIds, sandbox.url),
-	};
-	await n8n.importCredentials(credentials(sandbox.url, TOKEN));
-	await n8n.importWorkflows(Object.values(workflows));
+	const [newest] = N8N_LINES;
 
-	const output = [`Benchmark: n8n ${line.n8n} on Node ${line.node}, ${RUNS} runs each, median (min-max); ${new Date().toISOString().slice(0, 10)}`];
+	const output = [`Benchmark: ${RUNS} runs each, median (min-max); ${new Date().toISOString().slice(0, 10)}`];
 	try {
 		if (wanted('latency')) {
-			const latency = 20;
 			output.push(
-				`\n1. Latency-bound: 1000 Page -> Update items, sandbox latency ${latency} ms, no rate limit (floor = N x latency / concurrency at the default ${DEFAULT_CONCURRENCY})\n`,
-				await scenario(n8n, sandbox, {
-					name: 'latency',
-					items: 1000,
-					floorMs: (1000 * latency) / DEFAULT_CONCURRENCY,
-					setUp: () => sandbox.setLatency(latency),
-					contenders: [
-						{ id: workflows.latency1.id, label: 'Buildin, concurrency 1' },
-						{ id: workflows.latencyDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
-						{ id: workflows.latencyHttp.id, label: 'HTTP Request, defaults' },
-						{ bare: latencyIds, label: `Plain fetch client, ${DEFAULT_CONCURRENCY} at once (reference)` },
-					],
-				}),
+				`\n1. Latency-bound: 1000 Page -> Update items, sandbox latency 20 ms, no rate limit (floor = N x latency / concurrency at the default ${DEFAULT_CONCURRENCY}), on each n8n line of the end-to-end tier`,
 			);
+			for (const [index, line] of N8N_LINES.entries()) {
+				const table = await latencyScenario(line, sandbox, latencyIds, { withReference: index === 0 });
+				output.push(`\nn8n ${line.n8n} on Node ${line.node}:\n`, table);
+			}
 		}
 		if (wanted('ratelimit')) {
-			const perSecond = 50;
 			output.push(
-				`\n2. Rate-limited: 500 items, sandbox limited to ${perSecond} requests/s (429 with Retry-After: 1 beyond), latency 20 ms (floor = N / limit)\n`,
-				await scenario(n8n, sandbox, {
-					name: 'ratelimit',
-					items: 500,
-					floorMs: (500 / perSecond) * 1000,
-					setUp: () => {
-						sandbox.setLatency(20);
-						sandbox.setRateLimit({ perSecond, retryAfter: 1 });
-					},
-					contenders: [
-						{ id: workflows.limited1.id, label: 'Buildin, concurrency 1' },
-						{ id: workflows.limitedDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
-						{ id: workflows.limitedHttp.id, label: 'HTTP Request, defaults' },
-					],
-				}),
+				`\n2. Rate-limited: 500 items, sandbox limited to 50 requests/s (429 with Retry-After: 1 beyond), latency 20 ms (floor = N / limit); n8n ${newest.n8n} on Node ${newest.node}\n`,
+				await rateLimitScenario(newest, sandbox, limitedIds),
 			);
 		}
 	} finally {
 		await sandbox.close();
-		n8n.cleanup();
 	}
 	if (wanted('memory')) {
 		const memory = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'memory.js'), '--runs', String(RUNS)], {

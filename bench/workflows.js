@@ -32,14 +32,18 @@ function chain(id, name, contender, ids) {
 	};
 }
 
-/** The Buildin node updating titles; `concurrency` undefined keeps the node's default. */
-function buildinWorkflow(id, ids, concurrency) {
-	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}`, {
+/**
+ * The Buildin node updating titles; `concurrency` undefined keeps the node's default. `fixedValues` puts the page ID
+ * and title in as plain values instead of expressions (every item then writes the same page): the node's own cost
+ * without n8n's expression evaluation.
+ */
+function buildinWorkflow(id, ids, concurrency, { fixedValues = false } = {}) {
+	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}${fixedValues ? ' fixed values' : ''}`, {
 		parameters: {
 			resource: 'page',
 			operation: 'update',
-			pageId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			title: '={{ $json.title }}',
+			pageId: { __rl: true, mode: 'id', value: fixedValues ? ids[0] : '={{ $json.id }}' },
+			title: fixedValues ? 'Bench' : '={{ $json.title }}',
 			options: concurrency === undefined ? {} : { concurrency },
 		},
 		id: 'bench-contender',

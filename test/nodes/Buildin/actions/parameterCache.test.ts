@@ -92,6 +92,23 @@ describe('Parameter cache, through the engine', () => {
 		expect(pageIdReadsOfItem(3)).toBeLessThan(simplifyReadsOfItem(0));
 		pages.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Ahead ${index}`));
 	});
+
+	it('with Concurrency 1 reads nothing ahead: each item is read when it starts, after the one before has finished', async () => {
+		const pages = [0, 1, 2].map((index) => sandbox.addPage({ title: `Page ${index}` }));
+		sandbox.setLatency(40);
+
+		const reads = await n8nReads(() =>
+			runBuildin(
+				sandbox,
+				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}', options: { concurrency: 1 } } },
+				{ items: pages.map((page, index) => ({ id: page.id, name: `One ${index}` })) },
+			),
+		);
+		sandbox.setLatency(0);
+
+		const firstRead = (name: string, itemIndex: number) => reads.findIndex(([read, index]) => read === name && index === itemIndex);
+		expect(firstRead('pageId', 1)).toBeGreaterThan(firstRead('simplify', 0));
+	});
 });
 
 describe('Parameter cache, unit', () => {

@@ -8,6 +8,7 @@ const { join } = require('node:path');
 
 const { runWorkflow } = require('../harness/engine');
 const { spread, table } = require('./stats');
+const { buildinParameters, httpRequestParameters } = require('./workflows');
 
 const ITEMS = 10_000;
 const args = process.argv.slice(2);
@@ -32,33 +33,14 @@ function contenderNode(kind, sandbox) {
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			credentials: { httpHeaderAuth: { id: 'header', name: 'header' } },
-			parameters: {
-				method: 'PATCH',
-				url: `={{ "${sandbox.url}/v2/pages/" + $json.id }}`,
-				authentication: 'genericCredentialType',
-				genericAuthType: 'httpHeaderAuth',
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify({ properties: { title: { type: "title", title: [{ type: "text", text: { content: $json.title } }] } } }) }}',
-				options: {},
-			},
+			parameters: httpRequestParameters(sandbox.url),
 		};
 	}
-	// 'fixed': plain values instead of the two expressions (every item writes the same page), to tell the node's own
-	// cost from n8n's evaluation of expressions, which any node with the same expressions pays.
-	const fixed = kind === 'fixed';
 	return {
 		...common,
 		type: 'n8n-nodes-buildin.buildin',
 		credentials: { buildinApi: { id: 'buildin', name: 'buildin' } },
-		parameters: {
-			resource: 'page',
-			operation: 'update',
-			pageId: { __rl: true, mode: 'id', value: fixed ? sandbox.ids[0] : '={{ $json.id }}' },
-			title: fixed ? 'Memory' : '={{ $json.title }}',
-			simplify: kind === 'simplify',
-			options: {},
-		},
+		parameters: buildinParameters(sandbox.ids, { fixedValues: kind === 'fixed', simplify: kind === 'simplify' }),
 	};
 }
 

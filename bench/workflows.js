@@ -33,19 +33,40 @@ function chain(id, name, contender, ids) {
 }
 
 /**
- * The Buildin node updating titles; `concurrency` undefined keeps the node's default. `fixedValues` puts the page ID
- * and title in as plain values instead of expressions (every item then writes the same page): the node's own cost
- * without n8n's expression evaluation.
+ * Page -> Update of each item's page title. `concurrency` undefined keeps the node's default; `simplify` undefined
+ * keeps Simplify's default. `fixedValues` puts the page ID and title in as plain values instead of expressions (every
+ * item then writes the same page): the node's own cost without n8n's evaluation of the two expressions, which any
+ * node with those expressions pays.
  */
+function buildinParameters(ids, { concurrency, fixedValues = false, simplify } = {}) {
+	return {
+		resource: 'page',
+		operation: 'update',
+		pageId: { __rl: true, mode: 'id', value: fixedValues ? ids[0] : '={{ $json.id }}' },
+		title: fixedValues ? 'Bench' : '={{ $json.title }}',
+		...(simplify === undefined ? {} : { simplify }),
+		options: concurrency === undefined ? {} : { concurrency },
+	};
+}
+
+/** n8n's HTTP Request node with its defaults, doing the same PATCH with a header credential. */
+function httpRequestParameters(baseUrl) {
+	return {
+		method: 'PATCH',
+		url: `={{ "${baseUrl}/v2/pages/" + $json.id }}`,
+		authentication: 'genericCredentialType',
+		genericAuthType: 'httpHeaderAuth',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ properties: { title: { type: "title", title: [{ type: "text", text: { content: $json.title } }] } } }) }}',
+		options: {},
+	};
+}
+
+/** The Buildin node updating titles (see buildinParameters). */
 function buildinWorkflow(id, ids, concurrency, { fixedValues = false } = {}) {
 	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}${fixedValues ? ' fixed values' : ''}`, {
-		parameters: {
-			resource: 'page',
-			operation: 'update',
-			pageId: { __rl: true, mode: 'id', value: fixedValues ? ids[0] : '={{ $json.id }}' },
-			title: fixedValues ? 'Bench' : '={{ $json.title }}',
-			options: concurrency === undefined ? {} : { concurrency },
-		},
+		parameters: buildinParameters(ids, { concurrency, fixedValues }),
 		id: 'bench-contender',
 		name: 'Contender',
 		type: 'n8n-nodes-buildin.buildin',
@@ -57,19 +78,9 @@ function buildinWorkflow(id, ids, concurrency, { fixedValues = false } = {}) {
 	}, ids);
 }
 
-/** n8n's HTTP Request node with its defaults, doing the same PATCH with a header credential. */
 function httpRequestWorkflow(id, ids, baseUrl) {
 	return chain(id, 'Bench: HTTP Request', {
-		parameters: {
-			method: 'PATCH',
-			url: `={{ "${baseUrl}/v2/pages/" + $json.id }}`,
-			authentication: 'genericCredentialType',
-			genericAuthType: 'httpHeaderAuth',
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify({ properties: { title: { type: "title", title: [{ type: "text", text: { content: $json.title } }] } } }) }}',
-			options: {},
-		},
+		parameters: httpRequestParameters(baseUrl),
 		id: 'bench-contender',
 		name: 'Contender',
 		type: 'n8n-nodes-base.httpRequest',
@@ -87,4 +98,4 @@ function credentials(baseUrl, token) {
 	];
 }
 
-module.exports = { buildinWorkflow, httpRequestWorkflow, credentials };
+module.exports = { buildinParameters, buildinWorkflow, httpRequestParameters, httpRequestWorkflow, credentials };

@@ -1,9 +1,5 @@
 import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
-
-function isExpression(value: unknown): boolean {
-	return typeof value === 'string' && value.startsWith('=');
-}
+import { deepCopy, isExpression } from 'n8n-workflow';
 
 function holdsExpression(value: unknown): boolean {
 	if (isExpression(value)) return true;

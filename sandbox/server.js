@@ -9,7 +9,7 @@ const { isUuid } = require('./validate');
  * @typedef {import('./store').Store} Store
  * @typedef {import('./store').TokenInfo} TokenInfo
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
- *   body: unknown, fault: string | undefined, status: number | undefined }} RecordedRequest
+ *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number }} RecordedRequest
  * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean }} Options
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
@@ -193,6 +193,8 @@ async function handle({ routes, store, state }, req, res) {
 		body: parseBody(raw),
 		fault: undefined,
 		status: undefined,
+		// When the request (body included) arrived, as Date.now(): tests measure the rate the server sees.
+		receivedAt: Date.now(),
 	};
 	state.requests.push(r);
 

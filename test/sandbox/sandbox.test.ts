@@ -528,7 +528,8 @@ describe('rate limit', () => {
 });
 
 describe('request recording', () => {
-	it('records method, path, query, lower-cased headers, body and status in arrival order', async () => {
+	it('records method, path, query, lower-cased headers, body, status and arrival time in arrival order', async () => {
+		const before = Date.now();
 		const page = sb.addPage({ title: 'A' });
 		await call('GET', `/v2/pages/${page.id}?a=1&b=two`, { headers: { 'X-Custom': 'Yes' } });
 		await patchPage(page.id, { in_trash: false }, { 'If-Match': '*' });
@@ -541,6 +542,10 @@ describe('request recording', () => {
 		expect(sb.requests[1]).toMatchObject({ method: 'PATCH', body: { in_trash: false }, status: 200 });
 		expect(sb.requests[1].headers['if-match']).toBe('*');
 		expect(sb.requests[2]).toMatchObject({ body: 'not json', status: 400 });
+		const arrivals = sb.requests.map((r) => r.receivedAt);
+		expect(arrivals[0]).toBeGreaterThanOrEqual(before);
+		expect(arrivals).toEqual([...arrivals].sort((a, b) => a - b));
+		expect(arrivals[2]).toBeLessThanOrEqual(Date.now());
 	});
 });
 

@@ -6,23 +6,15 @@ import type { INodeParameters } from 'n8n-workflow';
 import { byId, runBuildin, sandboxWithToken, type Sandbox } from '../../../support/workflow';
 
 let sandbox: Sandbox;
-const arrivals: number[] = [];
 
 beforeAll(async () => {
 	sandbox = await sandboxWithToken();
-	// Arrival times of the requests the sandbox records, to measure the rate it sees.
-	const requests = sandbox.requests as unknown[];
-	const push = requests.push.bind(requests);
-	requests.push = (...recorded: unknown[]) => {
-		for (let i = 0; i < recorded.length; i++) arrivals.push(Date.now());
-		return push(...recorded);
-	};
 });
 
 beforeEach(() => {
 	sandbox.reset();
-	arrivals.length = 0;
 });
+
 
 afterAll(async () => {
 	await sandbox.close();
@@ -96,7 +88,8 @@ describe('Concurrency', () => {
 
 		// The first five start together; after the first answers, starts are about 60 ms / (5 x 1.25) apart, where
 		// an unspread run would send each next burst of five within a millisecond or two.
-		const gaps = arrivals.slice(5).map((at, index) => at - arrivals[4 + index]);
+		const arrived: number[] = sandbox.requests.map((request: any) => request.receivedAt);
+		const gaps = arrived.slice(5).map((at, index) => at - arrived[4 + index]);
 		const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
 		expect(median).toBeGreaterThanOrEqual(6);
 		expect(writesPerPage().size).toBe(30);
@@ -165,7 +158,7 @@ describe('Concurrency', () => {
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(60);
-		const throttled = sandbox.requests.map((r: any, index: number) => ({ status: r.status, at: arrivals[index] }));
+		const throttled = sandbox.requests.map((r: any) => ({ status: r.status, at: r.receivedAt }));
 		const first429 = throttled.findIndex((r: any) => r.status === 429);
 		expect(first429).toBeGreaterThan(0);
 		// Requests in the burst before the first 429 came faster than the limit...

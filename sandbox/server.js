@@ -9,7 +9,8 @@ const { isUuid } = require('./validate');
  * @typedef {import('./store').Store} Store
  * @typedef {import('./store').TokenInfo} TokenInfo
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
- *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number }} RecordedRequest
+ *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number,
+ *   answeredAfterMs: number | undefined }} RecordedRequest
  * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean }} Options
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
@@ -17,10 +18,10 @@ const { isUuid } = require('./validate');
  * @typedef {{ method: string, path: string, scope: string | string[] | null,
  *   handler: (ctx: HandlerContext) => Answer }} Route
  * @typedef {{ method?: string, path?: string | RegExp, times?: number, status?: number, code?: string,
- *   retryAfter?: number | string, drop?: boolean, latencyMs?: number }} Fault
+ *   retryAfter?: number | string, location?: string, drop?: boolean, latencyMs?: number }} Fault
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
- *   timers: Set<NodeJS.Timeout> }} State
+ *   timers: Set<NodeJS.Timeout>, timerLatenessMs: number }} State
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -143,31 +144,51 @@ function dispatch(routes, store, options, r) {
 	return route.handler({ params, query: r.query, headers: r.headers, body: r.body, token, store, options });
 }
 
-/** @param {State} state @param {number} ms */
-function sleep(state, ms) {
-	if (!(ms > 0)) return Promise.resolve();
+/**
+ * Waits until `deadline` (a performance.now() reading). Node's timers fire late, about a millisecond here, which
+ * would make every answer that much slower than the latency set; so each wait aims early by the lateness measured on
+ * the waits before it, and answers leave, on average, when the latency says.
+ * @param {State} state @param {number} deadline
+ */
+function sleepUntil(state, deadline) {
+	const aimMs = deadline - performance.now() - state.timerLatenessMs;
+	if (!(aimMs > 0)) return Promise.resolve();
+	const scheduled = performance.now();
 	return new Promise((resolve) => {
 		const t = setTimeout(() => {
 			state.timers.delete(t);
+			const lateness = performance.now() - scheduled - aimMs;
+			state.timerLatenessMs = Math.min(5, Math.max(0, state.timerLatenessMs + (lateness - state.timerLatenessMs) / 16));
 			resolve(undefined);
-		}, ms);
+		}, aimMs);
 		state.timers.add(t);
 	});
 }
 
-/** @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer */
-function send(res, r, answer) {
+/**
+ * @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
+ * @param {number} arrived performance.now() when the request arrived
+ */
+function send(res, r, answer, arrived) {
 	const requestId = newRequestId();
 	const status = answer.status ?? 200;
 	const body = answer.body instanceof ApiError ? errorBody(answer.body, requestId) : answer.body;
 	r.status = status;
 	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, ...answer.headers });
 	res.end(JSON.stringify(body));
+	r.answeredAfterMs = performance.now() - arrived;
 }
 
-/** @param {ApiError} err @param {number | string | undefined} retryAfter @returns {Answer} */
-function errorAnswer(err, retryAfter) {
-	return { status: err.status, body: err, headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) } };
+/**
+ * @param {ApiError} err @param {number | string | undefined} retryAfter @param {string} [location]
+ * @returns {Answer}
+ */
+function errorAnswer(err, retryAfter, location) {
+	/** @type {Record<string, string>} */
+	const headers = {};
+	if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+	if (location !== undefined) headers.location = location;
+	return { status: err.status, body: err, headers };
 }
 
 /** @param {Fault | undefined} fault */
@@ -182,6 +203,7 @@ function describeFault(fault) {
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res
  */
 async function handle({ routes, store, state }, req, res) {
+	const arrived = performance.now();
 	const raw = await readBody(req);
 	const url = new URL(req.url ?? '/', 'http://sandbox');
 	/** @type {RecordedRequest} */
@@ -195,6 +217,8 @@ async function handle({ routes, store, state }, req, res) {
 		status: undefined,
 		// When the request (body included) arrived, as Date.now(): tests measure the rate the server sees.
 		receivedAt: Date.now(),
+		// How long after it arrived the answer was written, latency included: the benchmark shows what it really was.
+		answeredAfterMs: undefined,
 	};
 	state.requests.push(r);
 
@@ -203,7 +227,7 @@ async function handle({ routes, store, state }, req, res) {
 	const fault = takeFault(state, r);
 	const limited = !fault?.drop && !fault?.status && overRateLimit(state);
 	r.fault = limited ? 'rate_limit' : describeFault(fault);
-	await sleep(state, state.latencyMs + (fault?.latencyMs ?? 0));
+	await sleepUntil(state, arrived + state.latencyMs + (fault?.latencyMs ?? 0));
 
 	if (fault?.drop) {
 		req.socket.destroy();
@@ -212,7 +236,7 @@ async function handle({ routes, store, state }, req, res) {
 	/** @type {Answer} */
 	let answer;
 	if (fault?.status) {
-		answer = errorAnswer(new ApiError(fault.status, fault.code), fault.retryAfter);
+		answer = errorAnswer(new ApiError(fault.status, fault.code), fault.retryAfter, fault.location);
 	} else if (limited) {
 		const retryAfter = state.rateLimit?.retryAfter ?? 1;
 		answer = errorAnswer(new ApiError(429, 'rate_limited', 'Rate limit exceeded; retry later'), retryAfter);
@@ -223,7 +247,7 @@ async function handle({ routes, store, state }, req, res) {
 			answer = errorAnswer(err instanceof ApiError ? err : new ApiError(500, 'internal_error', String(err)), undefined);
 		}
 	}
-	send(res, r, answer);
+	send(res, r, answer, arrived);
 }
 
 /** @param {{ routes: Route[], store: Store, state: State }} app */

@@ -461,6 +461,13 @@ describe('faults', () => {
 		expectError(await call('GET', '/v2/users/me'), status, code);
 	});
 
+	it('answers a redirect with the Location given', async () => {
+		sb.injectFault({ status: 307, location: 'https://elsewhere.example/v2/users/me' });
+		const res = await fetch(`${sb.url}/v2/users/me`, { headers: { authorization: 'Bearer tok_all' }, redirect: 'manual' });
+		expect(res.status).toBe(307);
+		expect(res.headers.get('location')).toBe('https://elsewhere.example/v2/users/me');
+	});
+
 	it('matches faults by method and by exact or RegExp path, and honours times', async () => {
 		const page = sb.addPage({ title: 'A' });
 		sb.injectFault({ method: 'patch', path: `/v2/pages/${page.id}`, status: 503, times: 2 });
@@ -476,7 +483,7 @@ describe('faults', () => {
 	it('drops the connection without an answer', async () => {
 		sb.injectFault({ path: '/v2/users/me', drop: true });
 		await expect(fetch(`${sb.url}/v2/users/me`, { headers: { authorization: 'Bearer tok_all' } })).rejects.toThrow();
-		expect(sb.requests[0]).toMatchObject({ path: '/v2/users/me', fault: 'drop', status: undefined });
+		expect(sb.requests[0]).toMatchObject({ path: '/v2/users/me', fault: 'drop', status: undefined, answeredAfterMs: undefined });
 		expect((await call('GET', '/v2/users/me')).status).toBe(200);
 	});
 
@@ -485,6 +492,8 @@ describe('faults', () => {
 		let t = Date.now();
 		expect((await call('GET', '/v2/users/me')).status).toBe(200);
 		expect(Date.now() - t).toBeGreaterThanOrEqual(140);
+		// Timed from arrival; the wait aims early only by the timer lateness it measured, a few milliseconds at most.
+		expect(sb.requests[0].answeredAfterMs).toBeGreaterThanOrEqual(144);
 		sb.setLatency(0);
 		sb.injectFault({ latencyMs: 200 });
 		t = Date.now();

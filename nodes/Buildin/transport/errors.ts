@@ -12,6 +12,8 @@ export interface RequestFailure {
 	/** Set when the server answered. */
 	statusCode?: number;
 	body?: unknown;
+	/** Where a redirect pointed (the Location header), which the node does not follow. */
+	location?: string;
 	/** Set when no answer came: a Node.js error code such as ECONNREFUSED or ETIMEDOUT. */
 	networkCode?: string;
 	baseUrl: string;
@@ -52,6 +54,9 @@ function retriesNote(failure: RequestFailure): string {
 export function adviceFor(failure: RequestFailure, code: string | undefined): string {
 	const noun = resourceNoun(failure.path);
 	const status = failure.statusCode ?? 0;
+	if (status >= 300 && status < 400) {
+		return 'The node does not follow redirects, so the API token is never sent to another address. Check the Base URL in the Buildin API credential: it should be the API itself, e.g. https://api.buildin.ai.';
+	}
 	if (status === 400) {
 		return 'Buildin refused the request as invalid. The details list the fields it objected to; correct them and run again.';
 	}
@@ -107,7 +112,9 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 		return error;
 	}
 	const body = apiErrorBody(failure.body);
-	const apiText = [body.code, body.message].filter(Boolean).join(': ') || 'no error details in the response';
+	const apiText =
+		[body.code, body.message].filter(Boolean).join(': ') ||
+		(failure.location ? `a redirect to ${failure.location}` : 'no error details in the response');
 	const message = `Buildin API error ${failure.statusCode} (${apiText})`;
 	const error = new NodeApiError(
 		node,

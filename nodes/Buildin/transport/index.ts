@@ -140,6 +140,8 @@ export async function buildinApiRequest(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n would send the Authorization header on to wherever a redirect points; the API has no reason to redirect.
+		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
 	const pacer = pacerFor(this, requestConcurrency(this));
@@ -160,12 +162,13 @@ export async function buildinApiRequest(
 				headers: unknown;
 			};
 			const headers = lowerCaseKeys(response.headers);
-			if (response.statusCode < 400) {
+			if (response.statusCode < 300) {
 				pacer.succeeded(Date.now(), startedMs);
 				return { statusCode: response.statusCode, body: (response.body ?? {}) as IDataObject, headers };
 			}
 			failure.statusCode = response.statusCode;
 			failure.body = response.body;
+			if (typeof headers.location === 'string') failure.location = headers.location;
 			retryAfter = retryAfterMs(headers['retry-after'], Date.now());
 		} catch (error) {
 			failure.networkCode = networkCode(error);

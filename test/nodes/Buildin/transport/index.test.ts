@@ -471,6 +471,43 @@ describe('Base URL and token', () => {
 		expectNoToken(result);
 	});
 
+	test('a redirect is not followed: the token goes nowhere else, and the error says where it pointed', async () => {
+		const elsewhere: Array<string | undefined> = [];
+		const server = http.createServer((req, res) => {
+			elsewhere.push(req.headers.authorization);
+			res.end('{}');
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const location = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/pages/${MISSING}`;
+		sandbox.injectFault({ status: 307, location });
+
+		const result = await runBuildin(sandbox, { parameters: getPage(MISSING) });
+		await new Promise((resolve) => server.close(resolve));
+
+		expect(sandbox.requests).toHaveLength(1);
+		expect(elsewhere).toEqual([]);
+		expect(result.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '307',
+			description: expect.stringContaining('does not follow redirects'),
+		});
+		expect(result.error?.message).toMatch(/^Buildin API error 307 \(/);
+		expectNoToken(result);
+	});
+
+	test('a redirect without an error body names its Location', async () => {
+		const server = http.createServer((req, res) => {
+			res.writeHead(301, { location: 'https://api.buildin.ai/v2/users/me' }).end();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+		const result = await runBuildin(sandbox, { parameters: getPage(MISSING) }, { credentials: { baseUrl } });
+		await new Promise((resolve) => server.close(resolve));
+
+		expect(result.error?.message).toBe('Buildin API error 301 (a redirect to https://api.buildin.ai/v2/users/me)');
+	});
+
 	test('a trailing slash on the Base URL is tolerated', async () => {
 		const page = sandbox.addPage({ title: 'Page' });
 

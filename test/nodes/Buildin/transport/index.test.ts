@@ -496,7 +496,7 @@ describe('Base URL and token', () => {
 	});
 
 	test('a redirect without an error body names its Location', async () => {
-		const server = http.createServer((req, res) => {
+		const server = http.createServer((_req, res) => {
 			res.writeHead(301, { location: 'https://api.buildin.ai/v2/users/me' }).end();
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

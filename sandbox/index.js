@@ -33,7 +33,6 @@ async function startSandbox(opts = {}) {
 		hits: [],
 		options: { etagOnGet: true, etagOnPatch: true },
 		timers: new Set(),
-		timerLatenessMs: 0,
 	};
 	const server = createServer({ routes: ROUTES, store, state });
 	await new Promise((resolve, reject) => {

@@ -21,7 +21,7 @@ const { isUuid } = require('./validate');
  *   retryAfter?: number | string, location?: string, drop?: boolean, latencyMs?: number }} Fault
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
- *   timers: Set<NodeJS.Timeout>, timerLatenessMs: number }} State
+ *   timers: Set<NodeJS.Timeout> }} State
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -145,22 +145,18 @@ function dispatch(routes, store, options, r) {
 }
 
 /**
- * Waits until `deadline` (a performance.now() reading). Node's timers fire late, about a millisecond here, which
- * would make every answer that much slower than the latency set; so each wait aims early by the lateness measured on
- * the waits before it, and answers leave, on average, when the latency says.
+ * Waits until `deadline` (a performance.now() reading): the latency is timed from the request's arrival, body and
+ * routing included, so answers leave at the latency set plus only the lateness of Node's timers.
  * @param {State} state @param {number} deadline
  */
 function sleepUntil(state, deadline) {
-	const aimMs = deadline - performance.now() - state.timerLatenessMs;
-	if (!(aimMs > 0)) return Promise.resolve();
-	const scheduled = performance.now();
+	const ms = deadline - performance.now();
+	if (!(ms > 0)) return Promise.resolve();
 	return new Promise((resolve) => {
 		const t = setTimeout(() => {
 			state.timers.delete(t);
-			const lateness = performance.now() - scheduled - aimMs;
-			state.timerLatenessMs = Math.min(5, Math.max(0, state.timerLatenessMs + (lateness - state.timerLatenessMs) / 16));
 			resolve(undefined);
-		}, aimMs);
+		}, ms);
 		state.timers.add(t);
 	});
 }

@@ -4,7 +4,9 @@ import type { IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
 const { runWorkflow, nodeOutput, logLines } = require('../../harness/engine');
 const { startSandbox } = require('../../sandbox');
 
-export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+import type { Sandbox } from '../../sandbox';
+
+export type { Sandbox };
 
 export const TOKEN = 'secret-token-3f9c2a7d41e8';
 export const ALL_SCOPES = [
@@ -19,11 +21,30 @@ export const ALL_SCOPES = [
 	'search.read',
 ];
 
-/** A sandbox on a free loopback port with TOKEN holding every scope. */
-export async function sandboxWithToken(): Promise<Sandbox> {
-	const sandbox = await startSandbox({ port: 0 });
-	sandbox.addToken(TOKEN, ALL_SCOPES);
-	return sandbox;
+/**
+ * The sandbox of one test file, on a free loopback port with TOKEN holding every scope: started before the file's
+ * tests, reset before each (requests, faults, latency, rate limit; ETag headers on), closed after them all. What it
+ * returns forwards to the sandbox started then, so a test file declares it once at the top.
+ */
+export function useSandbox(): Sandbox {
+	let started: Sandbox | undefined;
+	const current = (): Sandbox => {
+		if (!started) throw new Error('the sandbox is used before beforeAll started it');
+		return started;
+	};
+	beforeAll(async () => {
+		const sandbox: Sandbox = await startSandbox({ port: 0 });
+		sandbox.addToken(TOKEN, ALL_SCOPES);
+		started = sandbox;
+	});
+	beforeEach(() => {
+		current().reset();
+		Object.assign(current().options, { etagOnGet: true, etagOnPatch: true });
+	});
+	afterAll(async () => {
+		await started?.close();
+	});
+	return new Proxy({} as Sandbox, { get: (_target, key) => Reflect.get(current(), key) });
 }
 
 /** A resource locator value as the editor stores it. */

@@ -3,25 +3,12 @@
 // no item lost or duplicated.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, sandboxWithToken, type Sandbox } from '../../../support/workflow';
+import { byId, runBuildin, useSandbox } from '../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
-
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 function pages(count: number): Array<{ id: string }> {
-	return Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
+	return Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Page ${index}` }) as { id: string });
 }
 
 function updateTitles(concurrency: number, options: INodeParameters = {}): INodeParameters {
@@ -147,7 +134,7 @@ describe('Concurrency', () => {
 		expect(writes.size).toBe(40);
 		expect([...writes.values()].every((count) => count === 1)).toBe(true);
 		expect(sandbox.requests.filter((r: any) => r.status === 429)).toHaveLength(6);
-		list.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Renamed ${index}`));
+		list.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Renamed ${index}`));
 	});
 
 	it('slows the whole node down after a 429: the sandbox sees the request rate drop, and no item fails', async () => {

@@ -4,18 +4,10 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { ExecuteContext } from 'n8n-core';
 
 import { withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
-import { byId, runBuildin, sandboxWithToken, type RunResult, type Sandbox } from '../../../support/workflow';
+import { byId, runBuildin, useSandbox, type RunResult } from '../../../support/workflow';
 
 describe('Parameter cache, through the engine', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await sandboxWithToken();
-	});
-
-	afterAll(async () => {
-		await sandbox.close();
-	});
+	const sandbox = useSandbox();
 
 	/** The (parameter, item) pairs n8n's own getNodeParameter was asked for during a run. */
 	async function n8nReads(run: () => Promise<unknown>): Promise<Array<[string, number]>> {
@@ -53,7 +45,7 @@ describe('Parameter cache, through the engine', () => {
 		expect(reads.get('title')).toBe(1);
 		expect(reads.get('pageId')).toBe(3);
 		expect(result?.output.map((item) => item.json.id)).toEqual(pages.map((page) => page.id));
-		for (const page of pages) expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe('Same title');
+		for (const page of pages) expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe('Same title');
 	});
 
 	it('reads a title with an expression for every item, each with its own value', async () => {
@@ -68,7 +60,7 @@ describe('Parameter cache, through the engine', () => {
 		);
 
 		expect(reads.get('title')).toBe(2);
-		pages.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Name ${index}`));
+		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Name ${index}`));
 	});
 
 	it('with Concurrency above 1 evaluates expressions ahead, while requests are in flight, still once per item', async () => {
@@ -90,7 +82,7 @@ describe('Parameter cache, through the engine', () => {
 		const pageIdReadsOfItem = (itemIndex: number) => reads.findIndex(([name, index]) => name === 'pageId' && index === itemIndex);
 		const simplifyReadsOfItem = (itemIndex: number) => reads.findIndex(([name, index]) => name === 'simplify' && index === itemIndex);
 		expect(pageIdReadsOfItem(3)).toBeLessThan(simplifyReadsOfItem(0));
-		pages.forEach((page, index) => expect(sandbox.getPage(page.id).properties.title.title[0].plain_text).toBe(`Ahead ${index}`));
+		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Ahead ${index}`));
 	});
 
 	it('with Concurrency 1 reads nothing ahead: each item is read when it starts, after the one before has finished', async () => {

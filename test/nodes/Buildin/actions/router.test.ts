@@ -1,22 +1,9 @@
 // The router: one call per input item, output paired to input, and n8n's "continue on fail" / "On Error" settings.
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, sandboxWithToken } from '../../../support/workflow';
-import type { Sandbox } from '../../../../sandbox';
+import { byId, runBuildin, useSandbox } from '../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const MISSING = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
 

@@ -1,18 +1,8 @@
 // The From List modes (methods/listSearch.ts): a workspace search as the user types, one page of results at a time.
 import { editorContext } from '../../../support/editorContext';
-import { sandboxWithToken, TOKEN, type Sandbox } from '../../../support/workflow';
+import { TOKEN, useSandbox } from '../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 async function search(method: 'searchPages' | 'searchDatabases', filter?: string, paginationToken?: string) {
 	const { context, nodeType } = await editorContext({ resource: 'page', operation: 'get' }, { apiToken: TOKEN, baseUrl: sandbox.url });
@@ -46,7 +36,7 @@ describe('searchPages', () => {
 
 		expect(second.results).toHaveLength(5);
 		expect(second.paginationToken).toBeUndefined();
-		expect(sandbox.requests[1].body.start_cursor).toBe(first.paginationToken);
+		expect(sandbox.requests[1].body).toMatchObject({ start_cursor: first.paginationToken });
 		const ids = [...first.results, ...second.results].map((result) => result.value);
 		expect(new Set(ids).size).toBe(55);
 	});
@@ -60,6 +50,6 @@ describe('searchDatabases', () => {
 		const { results } = await search('searchDatabases', 'incident');
 
 		expect(results).toEqual([{ name: 'Incident Log', value: database.id, url: database.url }]);
-		expect(sandbox.requests[0].body.filter).toEqual({ property: 'object', value: 'database' });
+		expect(sandbox.requests[0].body).toMatchObject({ filter: { property: 'object', value: 'database' } });
 	});
 });

@@ -3,20 +3,9 @@
 import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { editorContext } from '../../../support/editorContext';
-import { byId, byUrl, sandboxWithToken, TOKEN } from '../../../support/workflow';
-import type { Sandbox } from '../../../../sandbox';
+import { byId, byUrl, useSandbox, TOKEN } from '../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const DATABASE = {
 	title: 'Releases',

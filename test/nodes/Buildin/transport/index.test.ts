@@ -10,23 +10,14 @@ import {
 	byId,
 	logText,
 	runBuildin,
-	sandboxWithToken,
+	useSandbox,
 	TOKEN,
 	type RunResult,
 } from '../../../support/workflow';
-import type { Sandbox } from '../../../../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
+const sandbox = useSandbox();
 
-beforeEach(() => {
-	sandbox.reset();
-});
-
-afterAll(async () => {
-	await sandbox.close();
+afterAll(() => {
 	// Over the whole file, success and failure runs alike, no log line carried the token.
 	expect(logText()).not.toContain(TOKEN);
 });

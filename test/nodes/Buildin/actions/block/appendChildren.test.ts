@@ -2,23 +2,12 @@
 // Text mode, and what is refused before anything is sent.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { blockOp, blockUrl, para, textOf, type Json } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const getBlock = (id: string): Json => sandbox.getBlock(id) as Json;
-
-afterAll(async () => {
-	await sandbox.close();
-});
 
 const append = (parentId: INodeParameters | string, parameters: INodeParameters) => blockOp('appendChildren', parentId, parameters);
 const asJson = (blocks: IDataObject[]): INodeParameters => ({ blocksInput: 'json', blocksJson: JSON.stringify(blocks) });

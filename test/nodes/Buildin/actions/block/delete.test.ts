@@ -1,21 +1,10 @@
 // Block → Delete through n8n's engine against the sandbox: a soft delete, and the page-URL guard.
-import { byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { blockOp, blockUrl, compact, para, textOf, type Json } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const getBlock = (id: string): Json => sandbox.getBlock(id) as Json;
-
-afterAll(async () => {
-	await sandbox.close();
-});
 
 describe('Block → Delete', () => {
 	test('DELETE /v2/blocks/:id: the output is the block with in_trash true; it leaves the page’s children', async () => {

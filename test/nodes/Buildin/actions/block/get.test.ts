@@ -1,21 +1,10 @@
 // Block → Get through n8n's engine against the sandbox: by ID, by URL with the block in the fragment, and by page URL.
-import { byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { blockOp, blockUrl, compact, para, type Json } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const getBlock = (id: string): Json => sandbox.getBlock(id) as Json;
-
-afterAll(async () => {
-	await sandbox.close();
-});
 
 describe('Block → Get', () => {
 	test('by ID: GET /v2/blocks/:id, the block as Buildin returns it', async () => {

@@ -1,21 +1,10 @@
 // Block → Get Children through n8n's engine against the sandbox: Limit across pages, Return All, Recursive.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { blockOp, blockUrl, para, textOf, type Json } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const getChildren = (blockId: INodeParameters | string, parameters: INodeParameters = {}) =>
 	blockOp('getChildren', blockId, parameters);

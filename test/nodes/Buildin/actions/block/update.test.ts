@@ -1,23 +1,12 @@
 // Block → Update through n8n's engine against the sandbox: only what is set is sent.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { blockOp, blockUrl, para, textOf, type Json } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const getBlock = (id: string): Json => sandbox.getBlock(id) as Json;
-
-afterAll(async () => {
-	await sandbox.close();
-});
 
 const update = (blockId: INodeParameters | string, parameters: INodeParameters) => blockOp('update', blockId, parameters);
 const rich = (content: string) => ({ type: 'text', text: { content } });

@@ -2,23 +2,12 @@
 // cover and Is Inline, and the exactly-one-title rule checked before sending.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byId, byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { text } from './fixtures';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const OTHER_DATABASE = '33333333-3333-4333-8333-333333333333';
 

@@ -1,19 +1,8 @@
 // Database → Get through n8n's engine against the sandbox.
-import { byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { addReleases, database } from './fixtures';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 describe('Database → Get', () => {
 	test('raw (the default): the database exactly as Buildin returns it, schema included', async () => {

@@ -3,23 +3,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { simplifyPage } from '../../../../../nodes/Buildin/helpers/simplify';
-import { runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { runBuildin, useSandbox } from '../../../../support/workflow';
 import { addRecord, addReleases, ALEX, database, SAM, text } from './fixtures';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const RELATED = '11111111-1111-4111-8111-111111111111';
 

@@ -2,26 +2,12 @@
 // database's names (picked as `Name|type`), checked against the schema (read once per execution) before sending.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byId, byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 import { addRecord, addReleases, ALEX, database, SAM, text } from './fixtures';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.options.etagOnPatch = true;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 /** The Properties collection as the editor stores it; `type` is the hidden parameter's expression, as n8n keeps it. */
 const props = (...entries: IDataObject[]): INodeParameters => ({

@@ -2,23 +2,12 @@
 // schema changes (add, change, remove → null) from the builder or JSON, and only what is set being sent.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { runBuildin, useSandbox } from '../../../../support/workflow';
 import { addRecord, addReleases, database, text } from './fixtures';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const update = (id: string, parameters: INodeParameters) => database(id, 'update', parameters);
 const changes = (property: Json[], remove: Json[] = []): INodeParameters => ({ schemaChanges: { property, remove } as never });

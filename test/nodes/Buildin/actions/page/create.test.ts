@@ -2,26 +2,11 @@
 // as Markdown or blocks (batched beyond 100), the Idempotency-Key, and what is refused before anything is sent.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byId, runBuildin, useSandbox } from '../../../../support/workflow';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.options.etagOnGet = true;
-	sandbox.options.etagOnPatch = true;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const text = (content: string) => [{ type: 'text', text: { content } }];

@@ -5,24 +5,9 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, byUrl, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byId, byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.options.etagOnGet = true;
-	sandbox.options.etagOnPatch = true;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const getPage = (pageId: INodeParameters): INodeParameters => ({ resource: 'page', operation: 'get', pageId });
 const compact = (id: string) => id.replace(/-/g, '');

@@ -1,24 +1,9 @@
 // Page → Move to Trash and Page → Restore through n8n's engine against the local Buildin sandbox.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byId, runBuildin, useSandbox } from '../../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.options.etagOnGet = true;
-	sandbox.options.etagOnPatch = true;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const MISSING = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
 const moveToTrash = (pageId: string | INodeParameters): INodeParameters => ({

@@ -2,26 +2,11 @@
 // afterwards, and what it refuses to send.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { byId, runBuildin, useSandbox } from '../../../../support/workflow';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.options.etagOnGet = true;
-	sandbox.options.etagOnPatch = true;
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const DATABASE_ID = '33333333-3333-4333-8333-333333333333';
 const ALEX = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';

@@ -2,24 +2,11 @@
 // All across the sandbox's pages of results, and Simplify.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { runBuildin, useSandbox } from '../../../../support/workflow';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const search = (parameters: INodeParameters = {}): INodeParameters => ({ resource: 'search', operation: 'search', ...parameters });
 const minute = (n: number) => new Date(Date.UTC(2026, 3, 9, 8, n)).toISOString();

@@ -2,12 +2,11 @@
 // query's words found in a passage): what is sent (only what is set), Limit, and the results.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runBuildin, sandboxWithToken } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { runBuildin, useSandbox } from '../../../../support/workflow';
 
 type Json = Record<string, any>;
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let workspaceId: string;
 
 const text = (content: string) => [{ type: 'text', text: { content } }];
@@ -16,8 +15,7 @@ const paragraph = (content: string) => ({ type: 'paragraph', paragraph: { rich_t
 let runbook: Json;
 let blocks: Json[];
 
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
+beforeAll(() => {
 	workspaceId = sandbox.addToken('workspace-probe', ['pages.read']).workspace_id;
 	runbook = sandbox.addPage({ title: 'Release runbook' });
 	blocks = sandbox.addBlocks(runbook.id, [
@@ -25,14 +23,6 @@ beforeAll(async () => {
 		paragraph('Announce the rollback in the release channel.'),
 		paragraph('Lunch is at noon.'),
 	]);
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
-
-afterAll(async () => {
-	await sandbox.close();
 });
 
 const semantic = (parameters: INodeParameters = {}): INodeParameters => ({

@@ -1,22 +1,9 @@
 // User → Get Me and User → Get through n8n's engine against the local Buildin sandbox.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ALL_SCOPES, runBuildin, sandboxWithToken, TOKEN } from '../../../../support/workflow';
-import type { Sandbox } from '../../../../../sandbox';
+import { ALL_SCOPES, runBuildin, useSandbox, TOKEN } from '../../../../support/workflow';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await sandboxWithToken();
-});
-
-beforeEach(() => {
-	sandbox.reset();
-});
-
-afterAll(async () => {
-	await sandbox.close();
-});
+const sandbox = useSandbox();
 
 const getUser = (userId: string): INodeParameters => ({ resource: 'user', operation: 'get', userId });
 const ALEX = { id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', name: 'Alex Chen', email: 'alex@example.com', avatarUrl: 'https://example.com/alex.png' };

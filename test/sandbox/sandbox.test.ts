@@ -505,6 +505,14 @@ describe('faults', () => {
 		expect(Date.now() - t).toBeLessThan(150);
 	});
 
+	it('answers no request more than half a millisecond before its latency is over, however busy it is', async () => {
+		sb.setLatency(20);
+		await Promise.all(Array.from({ length: 40 }, () => call('GET', '/v2/users/me')));
+		const answeredAfter = sb.requests.map((r) => r.answeredAfterMs ?? 0);
+		expect(answeredAfter).toHaveLength(40);
+		expect(Math.min(...answeredAfter)).toBeGreaterThanOrEqual(19.5);
+	});
+
 	it('reset clears faults, latency and the rate limit but keeps pages and tokens', async () => {
 		const page = sb.addPage({ title: 'A' });
 		sb.injectFault({ status: 500, times: Infinity });

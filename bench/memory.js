@@ -1,6 +1,7 @@
 // Scenario 3 of `npm run bench`: 10,000 items through Page -> Update, in-process through n8n-core (run with
 // --expose-gc). Peak heap growth of the execution per 1000 items, against the same run through a no-op node and
-// through n8n's HTTP Request node (loaded from the cached real n8n install); CPU per item over the no-op's.
+// through n8n's HTTP Request node (loaded from the cached real n8n install); CPU per item over the no-op's. One more
+// row reads the Buildin node's two expressions in a no-op: n8n's share of the node's CPU.
 const { fork } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { homedir } = require('node:os');
@@ -27,6 +28,10 @@ function httpRequestTypes() {
 function contenderNode(kind, sandbox) {
 	const common = { id: 'contender', name: 'Contender', typeVersion: 1, position: [400, 0] };
 	if (kind === 'noOp') return { ...common, type: 'harness.noOp', parameters: {} };
+	if (kind === 'expressions') {
+		const { pageId, title } = buildinParameters(sandbox.ids);
+		return { ...common, type: 'harness.readParameters', parameters: { pageId: pageId.value, title } };
+	}
 	if (kind === 'http') {
 		return {
 			...common,
@@ -88,6 +93,7 @@ async function main() {
 	const http = httpRequestTypes();
 	const contenders = [
 		['noOp', 'No-op node (baseline)'],
+		['expressions', 'No-op node reading the same two expressions'],
 		['raw', 'Buildin Update, Simplify off'],
 		['simplify', 'Buildin Update, Simplify on'],
 		['fixed', 'Buildin Update, fixed values, no expressions'],

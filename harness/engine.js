@@ -56,10 +56,32 @@ class NoOp {
 	}
 }
 
+/**
+ * Passes its input through after reading its Page ID and Title for every item: with the expressions the benchmark
+ * gives the Buildin node, what n8n charges any node for evaluating them.
+ */
+class ReadParameters {
+	description = {
+		displayName: 'Read Parameters', name: 'readParameters', group: ['transform'], version: 1, description: '',
+		defaults: { name: 'Read Parameters' }, inputs: ['main'], outputs: ['main'],
+		properties: [
+			{ displayName: 'Page ID', name: 'pageId', type: 'string', default: '' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+		],
+	};
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
+	async execute() {
+		const items = this.getInputData();
+		items.forEach((_item, index) => ['pageId', 'title'].forEach((name) => this.getNodeParameter(name, index)));
+		return [items];
+	}
+}
+
 const HARNESS_NODES = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'harness.fixedItems': new FixedItems(),
 	'harness.noOp': new NoOp(),
+	'harness.readParameters': new ReadParameters(),
 };
 
 /** Every log line n8n-core and the node write during a run, so tests can check what a log would show. */

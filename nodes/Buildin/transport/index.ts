@@ -144,7 +144,7 @@ export async function buildinApiRequest(
 		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
-	const pacer = pacerFor(this, requestConcurrency(this));
+	const pacer = pacerFor(this, () => requestConcurrency(this));
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		// Every attempt takes a start slot from the execution's shared pacer; a wait under a millisecond is not worth a timer.

@@ -117,12 +117,12 @@ const pacers = new WeakMap<object, Pacer>();
 
 /**
  * The pacer of one node execution: n8n hands every item of a run the same execution context. `concurrency` is
- * read when the first request of the execution creates it.
+ * asked for only when the first request of the execution creates it.
  */
-export function pacerFor(context: object, concurrency: number): Pacer {
+export function pacerFor(context: object, concurrency: () => number): Pacer {
 	let pacer = pacers.get(context);
 	if (!pacer) {
-		pacer = new Pacer(DEFAULT_PACER_SETTINGS, concurrency);
+		pacer = new Pacer(DEFAULT_PACER_SETTINGS, concurrency());
 		pacers.set(context, pacer);
 	}
 	return pacer;

@@ -126,13 +126,17 @@ describe('Pacer spreading starts over the round trip', () => {
 describe('pacerFor', () => {
 	it('gives every request of one execution the same pacer, and another execution its own', () => {
 		const execution = {};
-		expect(pacerFor(execution, 5)).toBe(pacerFor(execution, 5));
-		expect(pacerFor({}, 5)).not.toBe(pacerFor(execution, 5));
+		expect(pacerFor(execution, () => 5)).toBe(pacerFor(execution, () => 5));
+		expect(pacerFor({}, () => 5)).not.toBe(pacerFor(execution, () => 5));
 	});
 
-	it('spreads by the Concurrency of the execution that created it', () => {
-		const pacer = pacerFor({}, 4);
+	it('spreads by the Concurrency of the execution that created it, asked for once', () => {
+		const execution = {};
+		const concurrency = jest.fn(() => 4);
+		const pacer = pacerFor(execution, concurrency);
 		pacer.succeeded(100, 60);
 		expect(pacer.spreadMs).toBeCloseTo(40 / (4 * DEFAULT_PACER_SETTINGS.spreadMargin));
+		pacerFor(execution, concurrency);
+		expect(concurrency).toHaveBeenCalledTimes(1);
 	});
 });

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
-import { deepCopy, isExpression } from 'n8n-workflow';
+import { deepCopy, isExpression, sleep } from 'n8n-workflow';
 
 function holdsExpression(value: unknown): boolean {
 	if (isExpression(value)) return true;
@@ -25,9 +25,10 @@ type ParameterValue = NodeParameterValueType | object;
 export interface ParameterReadingContext extends IExecuteFunctions {
 	/**
 	 * Evaluates, for an item that has not started yet, the expression parameters the items before it read, so that
-	 * the item finds them ready. Failures are not kept: the item's own read fails again, with its own context.
+	 * the item finds them ready: one per turn of the event loop, while `stillAhead()` says the item has not started
+	 * and the run goes on. Failures are not kept: the item's own read fails again, with its own context.
 	 */
-	readAhead(itemIndex: number): void;
+	readAhead(itemIndex: number, stillAhead: () => boolean): Promise<void>;
 	/** Drops what was read ahead for an item that is done (what it did not ask for). */
 	forgetItem(itemIndex: number): void;
 }
@@ -77,16 +78,20 @@ export function withParameterCache(context: IExecuteFunctions): ParameterReading
 		return value !== null && typeof value === 'object' ? deepCopy(value) : (value as NodeParameterValueType);
 	}
 
-	function readAhead(itemIndex: number): void {
+	async function readAhead(itemIndex: number, stillAhead: () => boolean): Promise<void> {
 		const ready = new Map<string, ParameterValue>();
-		for (const [key, { name, fallbackValue }] of perItemReads) {
+		readAheadValues.set(itemIndex, ready);
+		for (const [index, [key, { name, fallbackValue }]] of [...perItemReads].entries()) {
+			// An evaluation blocks the process (about 0.7 ms in n8n 2.41): an answer that arrives meanwhile is handled
+			// between two of them rather than after all.
+			if (index > 0) await sleep(0);
+			if (!stillAhead()) return;
 			try {
 				ready.set(key, context.getNodeParameter(name, itemIndex, fallbackValue));
 			} catch {
 				// Read again when the item asks, so the error is raised for that item.
 			}
 		}
-		readAheadValues.set(itemIndex, ready);
 	}
 
 	return Object.assign(Object.create(context) as IExecuteFunctions, {

@@ -137,15 +137,17 @@ describe('Parameter cache, unit', () => {
 		expect(reads).toEqual(['options.titleProperty', 'options.titleProperty', 'properties.property', 'properties.property']);
 	});
 
-	it('hands an item what was read ahead for it instead of asking n8n again', () => {
+	const ahead = () => true;
+
+	it('hands an item what was read ahead for it instead of asking n8n again', async () => {
 		const { context, reads } = contextWith({ title: '={{ $json.name }}' });
 		context.getNodeParameter('title', 0, '');
-		context.readAhead(1);
+		await context.readAhead(1, ahead);
 		context.getNodeParameter('title', 1, '');
 		expect(reads).toEqual(['title', 'title']);
 	});
 
-	it('asks n8n again when reading ahead failed, so the error belongs to the item', () => {
+	it('asks n8n again when reading ahead failed, so the error belongs to the item', async () => {
 		let fail = true;
 		const { context, reads } = contextWith({ title: '={{ $json.name }}' }, () => {
 			if (fail) throw new Error('expression failed');
@@ -153,18 +155,50 @@ describe('Parameter cache, unit', () => {
 		fail = false;
 		context.getNodeParameter('title', 0, '');
 		fail = true;
-		context.readAhead(1);
+		await context.readAhead(1, ahead);
 		expect(() => context.getNodeParameter('title', 1, '')).toThrow('expression failed');
 		expect(reads).toEqual(['title', 'title', 'title']);
 	});
 
-	it('forgets what was read ahead for an item that is done', () => {
+	it('forgets what was read ahead for an item that is done', async () => {
 		const { context, reads } = contextWith({ title: '={{ $json.name }}' });
 		context.getNodeParameter('title', 0, '');
-		context.readAhead(1);
+		await context.readAhead(1, ahead);
 		context.forgetItem(1);
 		context.getNodeParameter('title', 1, '');
 		expect(reads).toEqual(['title', 'title', 'title']);
+	});
+
+	it('reads ahead one expression per turn of the event loop, so answers are handled in between', async () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name }}', ifMatch: '={{ $json.etag }}' });
+		context.getNodeParameter('title', 0, '');
+		context.getNodeParameter('ifMatch', 0, '');
+		let answerHandled = false;
+		setImmediate(() => (answerHandled = true));
+
+		const readingAhead = context.readAhead(1, () => {
+			reads.push(answerHandled ? 'after the answer' : 'before the answer');
+			return true;
+		});
+		await readingAhead;
+
+		expect(reads).toEqual(['title', 'ifMatch', 'before the answer', 'title', 'after the answer', 'ifMatch']);
+	});
+
+	it('stops reading ahead once the item has started or the run has ended', async () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name }}', ifMatch: '={{ $json.etag }}' });
+		context.getNodeParameter('title', 0, '');
+		context.getNodeParameter('ifMatch', 0, '');
+		let itemStarted = false;
+
+		const readingAhead = context.readAhead(1, () => !itemStarted);
+		itemStarted = true;
+		await readingAhead;
+
+		expect(reads).toEqual(['title', 'ifMatch', 'title']);
+		context.getNodeParameter('title', 1, '');
+		context.getNodeParameter('ifMatch', 1, '');
+		expect(reads).toEqual(['title', 'ifMatch', 'title', 'ifMatch']);
 	});
 
 	it('keeps a value per fallback, and passes calls with options straight to n8n', () => {

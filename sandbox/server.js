@@ -145,8 +145,8 @@ function dispatch(routes, store, options, r) {
 }
 
 /**
- * Waits until `deadline` (a performance.now() reading), so the latency is timed from the request's arrival, body and
- * routing included. Node's timers run on the event loop's clock, which lags behind under load, so a timer can fire
+ * Waits until `deadline` (a performance.now() reading), so the latency is timed from the request's arrival, reading
+ * its body included. Node's timers run on the event loop's clock, which lags behind under load, so a timer can fire
  * early: then it waits again for what is left, unless that is under half a millisecond, since a timer waits at least
  * one and would make the answer later than it is now early. Answers leave within half a millisecond of their time
  * or after it.

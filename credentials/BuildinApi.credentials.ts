@@ -64,6 +64,8 @@ export class BuildinApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/v2/users/me',
 			method: 'GET',
+			// As in every request of the node: n8n would send the token on to wherever a redirect points.
+			disableFollowRedirect: true,
 		},
 		// n8n's own wording for a 401 differs between versions and never says which credential field is wrong.
 		rules: [
@@ -74,6 +76,14 @@ export class BuildinApi implements ICredentialType {
 					message: 'Buildin refused the API token (401 unauthorized): it is invalid, expired or revoked',
 				},
 			},
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message:
+						'The Base URL answered with a redirect, which is not followed so the token goes nowhere else: set the Base URL to the API itself, e.g. https://api.buildin.ai',
+				},
+			})),
 		],
 	};
 }

@@ -113,6 +113,13 @@ describe('BuildinApi credential', () => {
 			expect(credential.test.request.baseURL).toContain('$credentials.baseUrl');
 		});
 
+		it('does not follow redirects, and says so for each redirect status', () => {
+			expect(credential.test.request.disableFollowRedirect).toBe(true);
+			const redirectRules = (credential.test.rules ?? []).filter((rule) => rule.type === 'responseCode' && rule.properties.value !== 401);
+			expect(redirectRules.map((rule) => (rule.properties as { value: number }).value)).toEqual([301, 302, 303, 307, 308]);
+			for (const rule of redirectRules) expect((rule.properties as { message: string }).message).toContain('redirect');
+		});
+
 		it('strips trailing slashes from the Base URL', () => {
 			const expression = credential.test.request.baseURL as string;
 			// The expression's body, evaluated the way n8n would with the Base URL in $credentials.

@@ -1,9 +1,7 @@
 // The package as users meet it: installed into a real n8n as a community package, its workflows run by n8n's CLI,
 // its credential tested by n8n itself, its node rendered in n8n's editor. Runs once per pinned n8n line.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { N8n, N8nRest, selectedLines } from '../../harness/n8n';
+import { startElsewhere } from '../support/elsewhere';
 import { checkEditor } from './support/editor';
 import { credentials, DATABASE_ID, exampleWorkflows, failureWorkflows, MISSING_PAGE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
 
@@ -234,24 +232,19 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 		});
 
 		it("fails n8n's credential test on a redirect without sending the token where it points", async () => {
-			const elsewhere: Array<string | undefined> = [];
-			const server = http.createServer((req, res) => {
-				elsewhere.push(req.headers.authorization);
-				res.end('{}');
-			});
-			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-			sandbox.injectFault({ path: '/v2/users/me', status: 307, location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/users/me` });
+			const elsewhere = await startElsewhere();
+			sandbox.injectFault({ path: '/v2/users/me', status: 307, location: `${elsewhere.url}/v2/users/me` });
 
 			const data = { apiToken: token, baseUrl: sandbox.url };
 			const created = await rest.request('POST', '/rest/credentials', { name: 'Buildin (redirect)', type: 'buildinApi', data });
 			const tested = await rest.request('POST', '/rest/credentials/test', {
 				credentials: { id: created.body.data.id, name: 'Buildin (redirect)', type: 'buildinApi', data },
 			});
-			await new Promise((resolve) => server.close(resolve));
+			await elsewhere.close();
 
 			expect(tested.body.data.status).toBe('Error');
 			expect(sandbox.requests.at(-1)).toMatchObject({ path: '/v2/users/me', status: 307 });
-			expect(elsewhere).toEqual([]);
+			expect(elsewhere.authorizations).toEqual([]);
 			// n8n 2.8 reports a redirect in its own words before it reads the credential's rules.
 			expect(tested.body.data.message).toBe(
 				line.n8n.startsWith('2.8.')

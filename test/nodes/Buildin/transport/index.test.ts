@@ -14,6 +14,7 @@ import {
 	TOKEN,
 	type RunResult,
 } from '../../../support/workflow';
+import { startElsewhere } from '../../../support/elsewhere';
 
 const sandbox = useSandbox();
 
@@ -463,20 +464,14 @@ describe('Base URL and token', () => {
 	});
 
 	test('a redirect is not followed: the token goes nowhere else, and the error says where it pointed', async () => {
-		const elsewhere: Array<string | undefined> = [];
-		const server = http.createServer((req, res) => {
-			elsewhere.push(req.headers.authorization);
-			res.end('{}');
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const location = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/pages/${MISSING}`;
-		sandbox.injectFault({ status: 307, location });
+		const elsewhere = await startElsewhere();
+		sandbox.injectFault({ status: 307, location: `${elsewhere.url}/v2/pages/${MISSING}` });
 
 		const result = await runBuildin(sandbox, { parameters: getPage(MISSING) });
-		await new Promise((resolve) => server.close(resolve));
+		await elsewhere.close();
 
 		expect(sandbox.requests).toHaveLength(1);
-		expect(elsewhere).toEqual([]);
+		expect(elsewhere.authorizations).toEqual([]);
 		expect(result.error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '307',

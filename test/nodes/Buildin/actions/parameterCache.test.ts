@@ -78,10 +78,12 @@ describe('Parameter cache, through the engine', () => {
 
 		const titleReads = reads.filter(([name]) => name === 'title').map(([, itemIndex]) => itemIndex);
 		expect([...titleReads].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-		// Items 3 to 7 were read ahead: each before the item three places earlier had its answer and finished.
-		const pageIdReadsOfItem = (itemIndex: number) => reads.findIndex(([name, index]) => name === 'pageId' && index === itemIndex);
-		const simplifyReadsOfItem = (itemIndex: number) => reads.findIndex(([name, index]) => name === 'simplify' && index === itemIndex);
-		expect(pageIdReadsOfItem(3)).toBeLessThan(simplifyReadsOfItem(0));
+		// Item 3 was read ahead, before any answer was handled: Simplify, read once per execution, is read after the
+		// first answer, by whichever of items 0 to 2 has it first.
+		const item3PageId = reads.findIndex(([name, index]) => name === 'pageId' && index === 3);
+		const firstAnswerHandled = reads.findIndex(([name]) => name === 'simplify');
+		expect(firstAnswerHandled).toBeGreaterThan(-1);
+		expect(item3PageId).toBeLessThan(firstAnswerHandled);
 		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Ahead ${index}`));
 	});
 

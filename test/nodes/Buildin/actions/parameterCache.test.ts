@@ -63,18 +63,22 @@ describe('Parameter cache, through the engine', () => {
 		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Name ${index}`));
 	});
 
-	it('with Concurrency above 1 evaluates expressions ahead, while requests are in flight, still once per item', async () => {
-		const pages = Array.from({ length: 8 }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
+	/** Renames `count` pages to `<prefix> <index>` through Page → Update, 40 ms per answer; n8n's reads meanwhile. */
+	async function renameSlowly(count: number, concurrency: number, prefix: string) {
+		const pages = Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
 		sandbox.setLatency(40);
-
 		const reads = await n8nReads(() =>
 			runBuildin(
 				sandbox,
-				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}', options: { concurrency: 3 } } },
-				{ items: pages.map((page, index) => ({ id: page.id, name: `Ahead ${index}` })) },
+				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}', options: { concurrency } } },
+				{ items: pages.map((page, index) => ({ id: page.id, name: `${prefix} ${index}` })) },
 			),
 		);
-		sandbox.setLatency(0);
+		return { pages, reads };
+	}
+
+	it('with Concurrency above 1 evaluates expressions ahead, while requests are in flight, still once per item', async () => {
+		const { pages, reads } = await renameSlowly(8, 3, 'Ahead');
 
 		const titleReads = reads.filter(([name]) => name === 'title').map(([, itemIndex]) => itemIndex);
 		expect([...titleReads].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
@@ -88,17 +92,7 @@ describe('Parameter cache, through the engine', () => {
 	});
 
 	it('with Concurrency 1 reads nothing ahead: each item is read when it starts, after the one before has finished', async () => {
-		const pages = [0, 1, 2].map((index) => sandbox.addPage({ title: `Page ${index}` }));
-		sandbox.setLatency(40);
-
-		const reads = await n8nReads(() =>
-			runBuildin(
-				sandbox,
-				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}', options: { concurrency: 1 } } },
-				{ items: pages.map((page, index) => ({ id: page.id, name: `One ${index}` })) },
-			),
-		);
-		sandbox.setLatency(0);
+		const { reads } = await renameSlowly(3, 1, 'One');
 
 		const firstRead = (name: string, itemIndex: number) => reads.findIndex(([read, index]) => read === name && index === itemIndex);
 		expect(firstRead('pageId', 1)).toBeGreaterThan(firstRead('simplify', 0));

@@ -45,7 +45,10 @@ function contenderNode(kind, sandbox) {
 		...common,
 		type: 'n8n-nodes-buildin.buildin',
 		credentials: { buildinApi: { id: 'buildin', name: 'buildin' } },
-		parameters: buildinParameters(sandbox.ids, { fixedValues: kind === 'fixed', simplify: kind === 'simplify' }),
+		parameters: buildinParameters(sandbox.ids, {
+			values: ['computed', 'plain'].includes(kind) ? kind : 'fields',
+			simplify: kind === 'simplify',
+		}),
 	};
 }
 
@@ -96,7 +99,8 @@ async function main() {
 		['expressions', 'No-op node reading the same two expressions'],
 		['raw', 'Buildin Update, Simplify off'],
 		['simplify', 'Buildin Update, Simplify on'],
-		['fixed', 'Buildin Update, fixed values, no expressions'],
+		['computed', 'Buildin Update, expressions n8n evaluates'],
+		['plain', 'Buildin Update, plain values, no expressions'],
 		...(http ? [['http', 'HTTP Request, defaults']] : []),
 	];
 	const results = {};

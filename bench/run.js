@@ -97,7 +97,8 @@ async function latencyScenario(line, sandbox, ids, { withReference }) {
 	const workflows = {
 		one: buildinWorkflow('bench-latency-c1', ids, 1),
 		byDefault: buildinWorkflow('bench-latency-default', ids),
-		fixedValues: buildinWorkflow('bench-latency-fixed', ids, undefined, { fixedValues: true }),
+		computed: buildinWorkflow('bench-latency-computed', ids, undefined, { values: 'computed' }),
+		plain: buildinWorkflow('bench-latency-plain', ids, undefined, { values: 'plain' }),
 		http: httpRequestWorkflow('bench-latency-http', ids, sandbox.url),
 	};
 	return await inN8n(line, sandbox, workflows, (n8n) =>
@@ -109,7 +110,8 @@ async function latencyScenario(line, sandbox, ids, { withReference }) {
 			contenders: [
 				{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
 				{ id: workflows.byDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
-				{ id: workflows.fixedValues.id, label: `Buildin, default (${DEFAULT_CONCURRENCY}), fixed values, no expressions` },
+				{ id: workflows.computed.id, label: `Buildin, default (${DEFAULT_CONCURRENCY}), expressions n8n evaluates` },
+				{ id: workflows.plain.id, label: `Buildin, default (${DEFAULT_CONCURRENCY}), plain values, no expressions` },
 				{ id: workflows.http.id, label: 'HTTP Request, defaults' },
 				...(withReference ? [{ bare: ids, label: `Plain fetch client, ${DEFAULT_CONCURRENCY} at once (reference)` }] : []),
 			],

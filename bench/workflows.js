@@ -32,18 +32,27 @@ function chain(id, name, contender, ids) {
 	};
 }
 
+/** The page ID and title each variant gives the node (`ids[0]` is the one page every item writes with plain values). */
+const VALUES = {
+	// What n8n's drag-and-drop mapping writes: the node reads these fields from the item.
+	fields: () => ({ pageId: '={{ $json.id }}', title: '={{ $json.title }}' }),
+	// Expressions only n8n can evaluate (any node with such expressions pays for n8n's evaluation).
+	computed: () => ({ pageId: '={{ $json.id.trim() }}', title: '={{ $json.title.trim() }}' }),
+	// Plain values: no expression at all.
+	plain: (ids) => ({ pageId: ids[0], title: 'Bench' }),
+};
+
 /**
  * Page -> Update of each item's page title. `concurrency` undefined keeps the node's default; `simplify` undefined
- * keeps Simplify's default. `fixedValues` puts the page ID and title in as plain values instead of expressions (every
- * item then writes the same page): the node's own cost without n8n's evaluation of the two expressions, which any
- * node with those expressions pays.
+ * keeps Simplify's default; `values` is one of VALUES.
  */
-function buildinParameters(ids, { concurrency, fixedValues = false, simplify } = {}) {
+function buildinParameters(ids, { concurrency, values = 'fields', simplify } = {}) {
+	const { pageId, title } = VALUES[values](ids);
 	return {
 		resource: 'page',
 		operation: 'update',
-		pageId: { __rl: true, mode: 'id', value: fixedValues ? ids[0] : '={{ $json.id }}' },
-		title: fixedValues ? 'Bench' : '={{ $json.title }}',
+		pageId: { __rl: true, mode: 'id', value: pageId },
+		title,
 		...(simplify === undefined ? {} : { simplify }),
 		options: concurrency === undefined ? {} : { concurrency },
 	};
@@ -64,9 +73,9 @@ function httpRequestParameters(baseUrl) {
 }
 
 /** The Buildin node updating titles (see buildinParameters). */
-function buildinWorkflow(id, ids, concurrency, { fixedValues = false } = {}) {
-	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}${fixedValues ? ' fixed values' : ''}`, {
-		parameters: buildinParameters(ids, { concurrency, fixedValues }),
+function buildinWorkflow(id, ids, concurrency, { values = 'fields' } = {}) {
+	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}, ${values}`, {
+		parameters: buildinParameters(ids, { concurrency, values }),
 		id: 'bench-contender',
 		name: 'Contender',
 		type: 'n8n-nodes-buildin.buildin',

@@ -1,10 +1,13 @@
-// Parameters without an expression are read from n8n once per execution; parameters with one, once per item, and
+// Parameters without an expression are read from n8n once per execution; parameters whose expressions are item
+// fields (`{{ $json.title }}`) are read from the item; any other expression is evaluated by n8n once per item, and
 // with Concurrency above 1 ahead of the item, while earlier requests are in flight.
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeType, INodeTypeDescription, IRun } from 'n8n-workflow';
 import { ExecuteContext } from 'n8n-core';
 
 import { withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
 import { byId, runBuildin, useSandbox, type RunResult } from '../../../support/workflow';
+
+const { runWorkflow, nodeOutput } = require('../../../../harness/engine');
 
 describe('Parameter cache, through the engine', () => {
 	const sandbox = useSandbox();
@@ -30,7 +33,7 @@ describe('Parameter cache, through the engine', () => {
 		return reads;
 	}
 
-	it('reads a fixed title once for all items, and the page ID expression once per item', async () => {
+	it('reads a fixed title once for all items, and takes a mapped page ID from each item without n8n evaluating it', async () => {
 		const pages = [0, 1, 2].map((index) => sandbox.addPage({ title: `Page ${index}` }));
 		let result: RunResult | undefined;
 
@@ -43,18 +46,18 @@ describe('Parameter cache, through the engine', () => {
 		});
 
 		expect(reads.get('title')).toBe(1);
-		expect(reads.get('pageId')).toBe(3);
+		expect(reads.get('pageId')).toBeUndefined();
 		expect(result?.output.map((item) => item.json.id)).toEqual(pages.map((page) => page.id));
 		for (const page of pages) expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe('Same title');
 	});
 
-	it('reads a title with an expression for every item, each with its own value', async () => {
+	it('has n8n evaluate a title with any other expression for every item, each with its own value', async () => {
 		const pages = [0, 1].map((index) => sandbox.addPage({ title: `Page ${index}` }));
 
 		const reads = await readsPerParameter(() =>
 			runBuildin(
 				sandbox,
-				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}' } },
+				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name.trim() }}' } },
 				{ items: pages.map((page, index) => ({ id: page.id, name: `Name ${index}` })) },
 			),
 		);
@@ -63,14 +66,25 @@ describe('Parameter cache, through the engine', () => {
 		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Name ${index}`));
 	});
 
-	/** Renames `count` pages to `<prefix> <index>` through Page → Update, 40 ms per answer; n8n's reads meanwhile. */
+	/**
+	 * Renames `count` pages to `<prefix> <index>` through Page → Update, 40 ms per answer, with expressions n8n
+	 * evaluates; n8n's reads meanwhile.
+	 */
 	async function renameSlowly(count: number, concurrency: number, prefix: string) {
 		const pages = Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
 		sandbox.setLatency(40);
 		const reads = await n8nReads(() =>
 			runBuildin(
 				sandbox,
-				{ parameters: { resource: 'page', operation: 'update', pageId: byId('={{ $json.id }}'), title: '={{ $json.name }}', options: { concurrency } } },
+				{
+					parameters: {
+						resource: 'page',
+						operation: 'update',
+						pageId: byId('={{ $json.id.trim() }}'),
+						title: '={{ $json.name.trim() }}',
+						options: { concurrency },
+					},
+				},
 				{ items: pages.map((page, index) => ({ id: page.id, name: `${prefix} ${index}` })) },
 			),
 		);
@@ -99,12 +113,142 @@ describe('Parameter cache, through the engine', () => {
 	});
 });
 
+describe('Item fields, against n8n\'s own evaluation', () => {
+	/** Reads its parameters for every item twice, from n8n and through the parameter cache, and outputs both. */
+	class CompareReads implements INodeType {
+		description: INodeTypeDescription = {
+			displayName: 'Compare Reads',
+			name: 'compareReads',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Compare Reads' },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [
+				{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+				{
+					displayName: 'Page',
+					name: 'page',
+					type: 'resourceLocator',
+					default: { mode: 'id', value: '' },
+					modes: [{ displayName: 'ID', name: 'id', type: 'string' }],
+				},
+				{
+					displayName: 'Properties',
+					name: 'properties',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					default: {},
+					options: [
+						{
+							displayName: 'Property',
+							name: 'property',
+							values: [
+								{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+								{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							],
+						},
+					],
+				},
+			],
+		};
+
+		async execute(this: IExecuteFunctions) {
+			const cached = withParameterCache(this);
+			const names = ['text', 'page', 'properties.property'];
+			return [
+				this.getInputData().map((_item, index) => ({
+					json: {
+						n8n: names.map((name) => this.getNodeParameter(name, index)),
+						cache: names.map((name) => cached.getNodeParameter(name, index)),
+					} as IDataObject,
+					pairedItem: { item: index },
+				})),
+			];
+		}
+	}
+
+	async function compare(expression: string, items: IDataObject[]) {
+		const run: IRun = await runWorkflow({
+			nodes: [
+				{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: 'items', name: 'Items', type: 'harness.fixedItems', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(items) } },
+				{
+					id: 'compare',
+					name: 'Compare Reads',
+					type: 'test.compareReads',
+					typeVersion: 1,
+					position: [400, 0],
+					parameters: {
+						text: expression,
+						page: { __rl: true, mode: 'id', value: expression },
+						properties: { property: [{ key: 'Status|select', value: expression }] },
+					},
+				},
+			],
+			connections: {
+				'Manual Trigger': { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+				Items: { main: [[{ node: 'Compare Reads', type: 'main', index: 0 }]] },
+			},
+			extraNodeTypes: { 'test.compareReads': new CompareReads() },
+		});
+		const output: Array<{ json: { n8n: unknown; cache: unknown } }> | undefined = nodeOutput(run, 'Compare Reads');
+		if (!output) throw new Error(`the comparing node did not run: ${JSON.stringify(run.data.resultData.error).slice(0, 600)}`);
+		return output.map(({ json }) => json);
+	}
+
+	const ITEMS: IDataObject[] = [
+		{ v: 'Weekly report' },
+		{ v: '' },
+		{ v: 'Ünïcødé ✓ 日本語' },
+		{ v: '={{ not evaluated again }}' },
+		{ v: 0 },
+		{ v: -1.5 },
+		{ v: 1e21 },
+		{ v: true },
+		{ v: false },
+		{ v: null },
+		{},
+		{ v: { nested: 'object' } },
+		{ v: ['a', 'b'] },
+	];
+
+	it.each([
+		['={{ $json.v }}', ITEMS],
+		["={{ $json['v'] }}", ITEMS],
+		['={{$json.v}}', ITEMS],
+		['={{ $json.a.b }}', ITEMS.map((item) => ({ a: { b: item.v } }))],
+		['={{ $json.list[1] }}', ITEMS.map((item) => ({ list: ['first', item.v] }))],
+	])('%s gives what n8n gives, for every kind of value', async (expression, items) => {
+		const reads = await compare(expression, items);
+		expect(reads).toHaveLength(items.length);
+		for (const { n8n, cache } of reads) expect(cache).toStrictEqual(n8n);
+	});
+
+	it('asks n8n only for the items whose field is not a string, number or boolean', async () => {
+		const spy = jest.spyOn(
+			ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string, itemIndex: number) => unknown },
+			'_getNodeParameter',
+		);
+		try {
+			await compare('={{ $json.v }}', ITEMS);
+			const byCache = spy.mock.calls.filter(([name]) => name === 'text').length - ITEMS.length;
+			const notPrimitive = ITEMS.filter((item) => !['string', 'number', 'boolean'].includes(typeof item.v)).length;
+			expect(byCache).toBe(notPrimitive);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
 describe('Parameter cache, unit', () => {
-	/** A stand-in for n8n's context that only stores parameters: enough for what the cache itself decides. */
-	function contextWith(parameters: INode['parameters'], beforeRead = () => {}) {
+	/** A stand-in for n8n's context that only stores parameters and items: enough for what the cache itself decides. */
+	function contextWith(parameters: INode['parameters'], beforeRead = () => {}, items: IDataObject[] = []) {
 		const reads: string[] = [];
 		const context = {
 			getNode: () => ({ parameters }) as INode,
+			getInputData: () => items.map((json) => ({ json })),
 			getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => {
 				reads.push(name);
 				beforeRead();
@@ -136,7 +280,7 @@ describe('Parameter cache, unit', () => {
 	const ahead = () => true;
 
 	it('hands an item what was read ahead for it instead of asking n8n again', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name }}' });
+		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}' });
 		context.getNodeParameter('title', 0, '');
 		await context.readAhead(1, ahead);
 		context.getNodeParameter('title', 1, '');
@@ -145,7 +289,7 @@ describe('Parameter cache, unit', () => {
 
 	it('asks n8n again when reading ahead failed, so the error belongs to the item', async () => {
 		let fail = true;
-		const { context, reads } = contextWith({ title: '={{ $json.name }}' }, () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}' }, () => {
 			if (fail) throw new Error('expression failed');
 		});
 		fail = false;
@@ -157,7 +301,7 @@ describe('Parameter cache, unit', () => {
 	});
 
 	it('forgets what was read ahead for an item that is done', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name }}' });
+		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}' });
 		context.getNodeParameter('title', 0, '');
 		await context.readAhead(1, ahead);
 		context.forgetItem(1);
@@ -166,7 +310,7 @@ describe('Parameter cache, unit', () => {
 	});
 
 	it('reads ahead one expression per turn of the event loop, so answers are handled in between', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name }}', ifMatch: '={{ $json.etag }}' });
+		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}', ifMatch: '={{ $json.etag.trim() }}' });
 		context.getNodeParameter('title', 0, '');
 		context.getNodeParameter('ifMatch', 0, '');
 		let answerHandled = false;
@@ -182,7 +326,7 @@ describe('Parameter cache, unit', () => {
 	});
 
 	it('stops reading ahead once the item has started or the run has ended', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name }}', ifMatch: '={{ $json.etag }}' });
+		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}', ifMatch: '={{ $json.etag.trim() }}' });
 		context.getNodeParameter('title', 0, '');
 		context.getNodeParameter('ifMatch', 0, '');
 		let itemStarted = false;
@@ -195,6 +339,27 @@ describe('Parameter cache, unit', () => {
 		context.getNodeParameter('title', 1, '');
 		context.getNodeParameter('ifMatch', 1, '');
 		expect(reads).toEqual(['title', 'ifMatch', 'title', 'ifMatch']);
+	});
+
+	it('reads a field expression from the item, and asks n8n only for an item without that field', () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name }}' }, () => {}, [{ name: 'First' }, {}, { name: 3 }]);
+		expect(context.getNodeParameter('title', 0, '')).toBe('First');
+		context.getNodeParameter('title', 1, '');
+		expect(context.getNodeParameter('title', 2, '')).toBe(3);
+		expect(reads).toEqual(['title']);
+	});
+
+	it('reads nothing ahead for what the item takes from its own fields', async () => {
+		const { context, reads } = contextWith({ title: '={{ $json.name }}', ifMatch: '={{ $json.etag.trim() }}' }, () => {}, [
+			{ name: 'First', etag: 'W/"1"' },
+			{ name: 'Second', etag: 'W/"2"' },
+		]);
+		context.getNodeParameter('title', 0, '');
+		context.getNodeParameter('ifMatch', 0, '');
+		await context.readAhead(1, ahead);
+		expect(reads).toEqual(['ifMatch', 'ifMatch']);
+		expect(context.getNodeParameter('title', 1, '')).toBe('Second');
+		expect(reads).toEqual(['ifMatch', 'ifMatch']);
 	});
 
 	it('keeps a value per fallback, and passes calls with options straight to n8n', () => {

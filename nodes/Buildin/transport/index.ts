@@ -11,7 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, type RequestFailure } from './errors';
 import { oncePerExecution } from './executionCache';
-import { DEFAULT_CONCURRENCY, pacerFor } from './pacing';
+import { DEFAULT_CONCURRENCY, pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'buildinApi';
@@ -147,9 +147,7 @@ export async function buildinApiRequest(
 	const pacer = pacerFor(this, () => requestConcurrency(this));
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		// Every attempt takes a start slot from the execution's shared pacer; a wait under a millisecond is not worth a timer.
-		const slotWait = pacer.reserve(Date.now());
-		if (slotWait >= 1) await sleep(slotWait);
+		await takeStartSlot(pacer);
 		const startedMs = Date.now();
 		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;

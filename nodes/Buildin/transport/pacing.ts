@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /**
  * One pacing state per node execution, shared by all of its in-flight requests: a 429 slows the whole node down
  * (everyone waits out the Retry-After, then requests start no faster than the rate that was getting through),
@@ -42,8 +44,11 @@ const WINDOW_MS = 1000;
 
 export class Pacer {
 	private nextStartMs = 0;
+	private pausedUntilMs = 0;
 	private intervalMs = 0;
 	private lastThrottleMs = Number.NEGATIVE_INFINITY;
+	/** The spacing the last speed-up step shrank after it ran a quiet period (0 = no step since the last 429). */
+	private quietIntervalMs = 0;
 	/** When requests succeeded within the last second; bounded by the rate, not by the length of the run. */
 	private recentSuccesses: number[] = [];
 	/** Moving average of the round trip of successful requests (0 = none yet). */
@@ -65,12 +70,23 @@ export class Pacer {
 		return this.roundTripMs / (this.concurrency * this.settings.spreadMargin);
 	}
 
-	/** Reserves the next start slot and returns how long to wait for it. */
+	/** Reserves the next start slot and returns when it is. */
 	reserve(nowMs: number): number {
 		this.relax(nowMs);
 		const startMs = Math.max(nowMs, this.nextStartMs);
 		this.nextStartMs = startMs + Math.max(this.intervalMs, this.spreadMs);
-		return startMs - nowMs;
+		return startMs;
+	}
+
+	/**
+	 * Whether a request whose slot was `slotMs` may start now, or has to take a new slot: when a 429 paused the
+	 * execution after it took this one, and, under a 429's spacing, when it is more than half a spacing late (the
+	 * process stalled): the requests that waited through a stall then go one spacing apart, not in a burst that the
+	 * server's limiter counts within one window.
+	 */
+	mayStart(slotMs: number, nowMs: number): boolean {
+		if (slotMs < this.pausedUntilMs) return false;
+		return this.intervalMs === 0 || nowMs - slotMs <= this.intervalMs / 2;
 	}
 
 	/** A request that started at `startedMs` succeeded just now. */
@@ -85,23 +101,28 @@ export class Pacer {
 	/**
 	 * A 429 arrived for a request that started at `startedMs`: nobody starts before `pauseMs` from now, and
 	 * afterwards requests start at the slower of two paces: the successes of the last second (with a margin), the
-	 * rate the server let through, when there are enough of them to tell; and half the pace before this 429. A
-	 * request that was already in flight when the node last slowed down tells nothing new about the rate, so it only
-	 * extends the pause.
+	 * rate the server let through, when there are enough of them to tell; and half the pace before this 429, or, when
+	 * it follows a speed-up step, the pace that ran quiet before that step (only the step was too fast). A request
+	 * that was already in flight when the node last slowed down tells nothing new about the rate, so it only extends
+	 * the pause.
 	 */
 	throttled(nowMs: number, pauseMs: number, startedMs = nowMs): void {
-		this.nextStartMs = Math.max(this.nextStartMs, nowMs + pauseMs);
+		this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + pauseMs);
+		this.nextStartMs = Math.max(this.nextStartMs, this.pausedUntilMs);
 		if (startedMs < this.lastThrottleMs) return;
 		this.forgetBefore(nowMs - WINDOW_MS);
 		const gotThrough = this.recentSuccesses.length;
 		const fromRate = gotThrough >= this.settings.minEvidence ? (WINDOW_MS / gotThrough) * this.settings.margin : 0;
-		this.intervalMs = Math.min(this.settings.maxIntervalMs, Math.max(fromRate, this.intervalMs * 2, 1));
+		const slower = this.quietIntervalMs > 0 ? this.quietIntervalMs : this.intervalMs * 2;
+		this.intervalMs = Math.min(this.settings.maxIntervalMs, Math.max(fromRate, slower, 1));
+		this.quietIntervalMs = 0;
 		this.lastThrottleMs = nowMs;
 		this.recentSuccesses = [];
 	}
 
 	private relax(nowMs: number): void {
 		if (this.intervalMs === 0 || nowMs - this.lastThrottleMs < this.settings.quietMs) return;
+		this.quietIntervalMs = this.intervalMs;
 		this.intervalMs = this.intervalMs * this.settings.speedUp < 1 ? 0 : this.intervalMs * this.settings.speedUp;
 		this.lastThrottleMs = nowMs;
 	}
@@ -110,6 +131,16 @@ export class Pacer {
 		let drop = 0;
 		while (drop < this.recentSuccesses.length && this.recentSuccesses[drop] <= cutoffMs) drop++;
 		if (drop > 0) this.recentSuccesses.splice(0, drop);
+	}
+}
+
+/** Waits for a start slot of the pacer (every attempt of every request takes one). */
+export async function takeStartSlot(pacer: Pacer): Promise<void> {
+	for (;;) {
+		const slotMs = pacer.reserve(Date.now());
+		// A wait under a millisecond is not worth a timer.
+		if (slotMs - Date.now() >= 1) await sleep(slotMs - Date.now());
+		if (pacer.mayStart(slotMs, Date.now())) return;
 	}
 }
 

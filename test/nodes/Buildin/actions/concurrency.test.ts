@@ -160,4 +160,21 @@ describe('Concurrency', () => {
 		expect(afterPause.length / span).toBeLessThanOrEqual(22);
 		expect(writesPerPage().size).toBe(60);
 	});
+
+	it('pauses every request for a 429, the ones waiting for their turn to start too', async () => {
+		const list = pages(8);
+		// Five requests start at once. Four answers come back 400 ms later and the next starts are spread 64 ms apart
+		// (at 400, 464, 528 and 592 ms); the fifth answer, a 429 at 430 ms, finds three of them waiting for their turn.
+		sandbox.setLatency(400);
+		sandbox.injectFault({ path: `/v2/pages/${list[4].id}`, status: 429, code: 'rate_limited', retryAfter: 1, latencyMs: 30 });
+
+		const { output } = await runBuildin(sandbox, { parameters: updateTitles(5) }, { items: itemsFor(list) });
+
+		expect(output).toHaveLength(8);
+		const the429 = sandbox.requests.find((request: any) => request.status === 429);
+		const answeredAt = the429.receivedAt + the429.answeredAfterMs;
+		const duringPause = sandbox.requests.filter((request: any) => request.receivedAt > answeredAt + 50 && request.receivedAt < answeredAt + 950);
+		expect(duringPause).toEqual([]);
+		expect(writesPerPage().size).toBe(8);
+	});
 });

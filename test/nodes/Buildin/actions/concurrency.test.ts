@@ -171,8 +171,9 @@ describe('Concurrency', () => {
 		const { output } = await runBuildin(sandbox, { parameters: updateTitles(5) }, { items: itemsFor(list) });
 
 		expect(output).toHaveLength(8);
-		const the429 = sandbox.requests.find((request: any) => request.status === 429);
-		const answeredAt = the429.receivedAt + the429.answeredAfterMs;
+		const the429 = sandbox.requests.find((request) => request.status === 429);
+		expect(the429?.answeredAfterMs).toBeDefined();
+		const answeredAt = the429!.receivedAt + the429!.answeredAfterMs!;
 		const duringPause = sandbox.requests.filter((request: any) => request.receivedAt > answeredAt + 50 && request.receivedAt < answeredAt + 950);
 		expect(duringPause).toEqual([]);
 		expect(writesPerPage().size).toBe(8);

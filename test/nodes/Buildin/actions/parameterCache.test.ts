@@ -1,13 +1,14 @@
 // Parameters without an expression are read from n8n once per execution; parameters whose expressions are item
 // fields (`{{ $json.title }}`) are read from the item; any other expression is evaluated by n8n once per item, and
 // with Concurrency above 1 ahead of the item, while earlier requests are in flight.
-import type { IDataObject, IExecuteFunctions, INode, INodeType, INodeTypeDescription, IRun } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { ExecuteContext } from 'n8n-core';
 
 import { withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
 import { byId, runBuildin, useSandbox, type RunResult } from '../../../support/workflow';
 
-const { runWorkflow, nodeOutput } = require('../../../../harness/engine');
+// The comparison also runs with n8n 2.41's `vm` expression engine: test/e2e/mappedFields.e2e.test.ts.
+const { compareReads, MAPPED_FIELD_CASES, ITEMS } = require('../../../../harness/compareReads');
 
 describe('Parameter cache, through the engine', () => {
 	const sandbox = useSandbox();
@@ -114,114 +115,8 @@ describe('Parameter cache, through the engine', () => {
 });
 
 describe('Item fields, against n8n\'s own evaluation', () => {
-	/** Reads its parameters for every item twice, from n8n and through the parameter cache, and outputs both. */
-	class CompareReads implements INodeType {
-		description: INodeTypeDescription = {
-			displayName: 'Compare Reads',
-			name: 'compareReads',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: { name: 'Compare Reads' },
-			inputs: ['main'],
-			outputs: ['main'],
-			properties: [
-				{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-				{
-					displayName: 'Page',
-					name: 'page',
-					type: 'resourceLocator',
-					default: { mode: 'id', value: '' },
-					modes: [{ displayName: 'ID', name: 'id', type: 'string' }],
-				},
-				{
-					displayName: 'Properties',
-					name: 'properties',
-					type: 'fixedCollection',
-					typeOptions: { multipleValues: true },
-					default: {},
-					options: [
-						{
-							displayName: 'Property',
-							name: 'property',
-							values: [
-								{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-								{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-							],
-						},
-					],
-				},
-			],
-		};
-
-		async execute(this: IExecuteFunctions) {
-			const cached = withParameterCache(this);
-			const names = ['text', 'page', 'properties.property'];
-			return [
-				this.getInputData().map((_item, index) => ({
-					json: {
-						n8n: names.map((name) => this.getNodeParameter(name, index)),
-						cache: names.map((name) => cached.getNodeParameter(name, index)),
-					} as IDataObject,
-					pairedItem: { item: index },
-				})),
-			];
-		}
-	}
-
-	async function compare(expression: string, items: IDataObject[]) {
-		const run: IRun = await runWorkflow({
-			nodes: [
-				{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: 'items', name: 'Items', type: 'harness.fixedItems', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify(items) } },
-				{
-					id: 'compare',
-					name: 'Compare Reads',
-					type: 'test.compareReads',
-					typeVersion: 1,
-					position: [400, 0],
-					parameters: {
-						text: expression,
-						page: { __rl: true, mode: 'id', value: expression },
-						properties: { property: [{ key: 'Status|select', value: expression }] },
-					},
-				},
-			],
-			connections: {
-				'Manual Trigger': { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: { main: [[{ node: 'Compare Reads', type: 'main', index: 0 }]] },
-			},
-			extraNodeTypes: { 'test.compareReads': new CompareReads() },
-		});
-		const output: Array<{ json: { n8n: unknown; cache: unknown } }> | undefined = nodeOutput(run, 'Compare Reads');
-		if (!output) throw new Error(`the comparing node did not run: ${JSON.stringify(run.data.resultData.error).slice(0, 600)}`);
-		return output.map(({ json }) => json);
-	}
-
-	const ITEMS: IDataObject[] = [
-		{ v: 'Weekly report' },
-		{ v: '' },
-		{ v: 'Ünïcødé ✓ 日本語' },
-		{ v: '={{ not evaluated again }}' },
-		{ v: 0 },
-		{ v: -1.5 },
-		{ v: 1e21 },
-		{ v: true },
-		{ v: false },
-		{ v: null },
-		{},
-		{ v: { nested: 'object' } },
-		{ v: ['a', 'b'] },
-	];
-
-	it.each([
-		['={{ $json.v }}', ITEMS],
-		["={{ $json['v'] }}", ITEMS],
-		['={{$json.v}}', ITEMS],
-		['={{ $json.a.b }}', ITEMS.map((item) => ({ a: { b: item.v } }))],
-		['={{ $json.list[1] }}', ITEMS.map((item) => ({ list: ['first', item.v] }))],
-	])('%s gives what n8n gives, for every kind of value', async (expression, items) => {
-		const reads = await compare(expression, items);
+	it.each(MAPPED_FIELD_CASES as Array<[string, IDataObject[]]>)('%s gives what n8n gives, for every kind of value', async (expression, items) => {
+		const reads: Array<{ n8n: unknown; cache: unknown }> = await compareReads(expression, items);
 		expect(reads).toHaveLength(items.length);
 		for (const { n8n, cache } of reads) expect(cache).toStrictEqual(n8n);
 	});
@@ -232,9 +127,9 @@ describe('Item fields, against n8n\'s own evaluation', () => {
 			'_getNodeParameter',
 		);
 		try {
-			await compare('={{ $json.v }}', ITEMS);
+			await compareReads('={{ $json.v }}', ITEMS);
 			const byCache = spy.mock.calls.filter(([name]) => name === 'text').length - ITEMS.length;
-			const notPrimitive = ITEMS.filter((item) => !['string', 'number', 'boolean'].includes(typeof item.v)).length;
+			const notPrimitive = ITEMS.filter((item: IDataObject) => !['string', 'number', 'boolean'].includes(typeof item.v)).length;
 			expect(byCache).toBe(notPrimitive);
 		} finally {
 			spy.mockRestore();

@@ -46,22 +46,28 @@ export interface ParameterReadingContext extends IExecuteFunctions {
  */
 export function withParameterCache(context: IExecuteFunctions): ParameterReadingContext {
 	const parameters = context.getNode().parameters;
-	const itemIndependent = new Map<string, boolean>();
+	/** What each parameter's stored value says, worked out on its first read. */
+	const kinds = new Map<string, { independent: boolean; fromFields?: FieldResolver }>();
 	const values = new Map<string, ParameterValue>();
 	/** The per-item reads seen so far, by cache key: what `readAhead` evaluates. */
 	const perItemReads = new Map<string, { name: string; fallbackValue: unknown }>();
 	const readAheadValues = new Map<number, Map<string, ParameterValue>>();
 
-	const fieldResolvers = new Map<string, FieldResolver | undefined>();
+	function kindOf(name: string) {
+		let kind = kinds.get(name);
+		if (kind === undefined) {
+			const { value, behindExpression } = storedAt(parameters, name);
+			kind = behindExpression
+				? { independent: false }
+				: { independent: !holdsExpression(value), fromFields: fieldResolver(value) };
+			kinds.set(name, kind);
+		}
+		return kind;
+	}
 
 	/** The value of a parameter made of item fields, read from the item; undefined when n8n has to evaluate it. */
 	function fromItemFields(name: string, itemIndex: number): unknown {
-		if (!fieldResolvers.has(name)) {
-			const { value, behindExpression } = storedAt(parameters, name);
-			fieldResolvers.set(name, behindExpression ? undefined : fieldResolver(value));
-		}
-		const resolve = fieldResolvers.get(name);
-		return resolve && resolve(context.getInputData()[itemIndex]?.json);
+		return kindOf(name).fromFields?.(context.getInputData()[itemIndex]?.json);
 	}
 
 	const cacheKey = (name: string, fallbackValue: unknown) => `${name}\u0000${JSON.stringify(fallbackValue) ?? ''}`;
@@ -73,14 +79,8 @@ export function withParameterCache(context: IExecuteFunctions): ParameterReading
 		options?: Parameters<IExecuteFunctions['getNodeParameter']>[3],
 	): ParameterValue {
 		if (options !== undefined) return context.getNodeParameter(name, itemIndex, fallbackValue, options);
-		let independent = itemIndependent.get(name);
-		if (independent === undefined) {
-			const { value, behindExpression } = storedAt(parameters, name);
-			independent = !behindExpression && !holdsExpression(value);
-			itemIndependent.set(name, independent);
-		}
 		const key = cacheKey(name, fallbackValue);
-		if (!independent) {
+		if (!kindOf(name).independent) {
 			perItemReads.set(key, { name, fallbackValue });
 			const ready = readAheadValues.get(itemIndex);
 			if (ready?.has(key)) {

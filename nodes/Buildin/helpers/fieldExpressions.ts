@@ -41,27 +41,30 @@ export function fieldValue(json: unknown, path: PathSegment[]): FieldValue | und
 export type FieldResolver = (json: unknown) => unknown;
 
 const UNRESOLVED = Symbol('unresolved');
-type Resolve = (json: unknown) => unknown;
 
-function compile(stored: unknown, expressions: { fields: number; other: number }): Resolve {
+/** Like FieldResolver, with UNRESOLVED for "n8n has to evaluate it"; undefined when any expression is not a field. */
+function compile(stored: unknown, fields: { count: number }): FieldResolver | undefined {
 	if (isExpression(stored)) {
 		const path = fieldPath(stored);
-		if (path === undefined) {
-			expressions.other++;
-			return () => UNRESOLVED;
-		}
-		expressions.fields++;
+		if (path === undefined) return undefined;
+		fields.count++;
 		return (json) => fieldValue(json, path) ?? UNRESOLVED;
 	}
 	if (Array.isArray(stored)) {
-		const elements = stored.map((element) => compile(element, expressions));
+		const elements = stored.map((element) => compile(element, fields));
+		if (!elements.every((element): element is FieldResolver => element !== undefined)) return undefined;
 		return (json) => {
 			const resolved = elements.map((element) => element(json));
 			return resolved.includes(UNRESOLVED) ? UNRESOLVED : resolved;
 		};
 	}
 	if (stored !== null && typeof stored === 'object') {
-		const entries = Object.entries(stored).map(([key, entry]) => [key, compile(entry, expressions)] as const);
+		const entries: Array<[string, FieldResolver]> = [];
+		for (const [key, entry] of Object.entries(stored)) {
+			const resolveEntry = compile(entry, fields);
+			if (resolveEntry === undefined) return undefined;
+			entries.push([key, resolveEntry]);
+		}
 		return (json) => {
 			const resolved: Record<string, unknown> = {};
 			for (const [key, entry] of entries) {
@@ -81,9 +84,9 @@ function compile(stored: unknown, expressions: { fields: number; other: number }
  * field's string, number or boolean. Undefined when the value holds no expression or any other kind of expression.
  */
 export function fieldResolver(stored: unknown): FieldResolver | undefined {
-	const expressions = { fields: 0, other: 0 };
-	const resolve = compile(stored, expressions);
-	if (expressions.fields === 0 || expressions.other > 0) return undefined;
+	const fields = { count: 0 };
+	const resolve = compile(stored, fields);
+	if (resolve === undefined || fields.count === 0) return undefined;
 	return (json) => {
 		const value = resolve(json);
 		return value === UNRESOLVED ? undefined : value;

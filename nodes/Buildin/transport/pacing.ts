@@ -137,9 +137,10 @@ export class Pacer {
 /** Waits for a start slot of the pacer (every attempt of every request takes one). */
 export async function takeStartSlot(pacer: Pacer): Promise<void> {
 	for (;;) {
-		const slotMs = pacer.reserve(Date.now());
+		const nowMs = Date.now();
+		const slotMs = pacer.reserve(nowMs);
 		// A wait under a millisecond is not worth a timer.
-		if (slotMs - Date.now() >= 1) await sleep(slotMs - Date.now());
+		if (slotMs - nowMs >= 1) await sleep(slotMs - nowMs);
 		if (pacer.mayStart(slotMs, Date.now())) return;
 	}
 }

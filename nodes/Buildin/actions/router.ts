@@ -1,17 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
 import { withParameterCache } from './parameterCache';
 import { requestConcurrency } from '../transport';
 import { errorItemJson, errorOutputJson } from '../transport/errors';
 import { resources } from './resources';
-
-/**
- * How long after an item starts the item that will follow it in its slot has its expressions evaluated: late enough
- * that this item's request is on its way, long before its answer is back.
- */
-const READ_AHEAD_DELAY_MS = 5;
 
 /** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
@@ -31,10 +25,6 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * (one, or several from a list operation) is paired with the input item it came from, and the output keeps the
  * input's order whatever order the answers arrive in. Without continue-on-fail the first failing item (in input
  * order) stops the run: no new items start, the ones in flight finish.
- *
- * With Concurrency above 1, the expressions of the item that will take a slot next are evaluated while the slot's
- * request is in flight (in n8n 2.41 about 0.7 ms each, one per turn of the event loop), instead of between an answer
- * and the next request.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const context = withParameterCache(this);
@@ -50,7 +40,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = context.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
-	let finished = false;
 	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
 	const stop: { itemIndex: number; error?: Error } = { itemIndex: items.length };
 
@@ -58,11 +47,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		while (stop.error === undefined && nextItem < items.length) {
 			const itemIndex = nextItem++;
 			const pairedItem = { item: itemIndex };
-			const ahead = itemIndex + concurrency;
-			if (concurrency > 1 && ahead < items.length) {
-				const stillAhead = () => !finished && stop.error === undefined && nextItem <= ahead;
-				void sleep(READ_AHEAD_DELAY_MS).then(async () => await context.readAhead(ahead, stillAhead));
-			}
 			try {
 				const result = await execute.call(context, itemIndex);
 				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
@@ -70,13 +54,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const nodeError = toNodeError(context, error, itemIndex);
 				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem }];
 				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
-			} finally {
-				context.forgetItem(itemIndex);
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-	finished = true;
 	if (stop.error) throw stop.error;
 	return [outputs.flat()];
 }

@@ -1,14 +1,10 @@
-// Parameters without an expression are read from n8n once per execution; parameters whose expressions are item
-// fields (`{{ $json.title }}`) are read from the item; any other expression is evaluated by n8n once per item, and
-// with Concurrency above 1 ahead of the item, while earlier requests are in flight.
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+// Parameters without an expression are read from n8n once per execution; every parameter that holds an expression
+// is evaluated by n8n for each item, when the item runs: the node sees exactly what n8n gives it.
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { ExecuteContext } from 'n8n-core';
 
 import { withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
 import { byId, runBuildin, useSandbox, type RunResult } from '../../../support/workflow';
-
-// The comparison also runs with n8n 2.41's `vm` expression engine: test/e2e/mappedFields.e2e.test.ts.
-const { compareReads, MAPPED_FIELD_CASES, ITEMS } = require('../../../../harness/compareReads');
 
 describe('Parameter cache, through the engine', () => {
 	const sandbox = useSandbox();
@@ -34,7 +30,7 @@ describe('Parameter cache, through the engine', () => {
 		return reads;
 	}
 
-	it('reads a fixed title once for all items, and takes a mapped page ID from each item without n8n evaluating it', async () => {
+	it('reads a fixed title once for all items, and has n8n evaluate a mapped page ID for every item', async () => {
 		const pages = [0, 1, 2].map((index) => sandbox.addPage({ title: `Page ${index}` }));
 		let result: RunResult | undefined;
 
@@ -47,7 +43,7 @@ describe('Parameter cache, through the engine', () => {
 		});
 
 		expect(reads.get('title')).toBe(1);
-		expect(reads.get('pageId')).toBeUndefined();
+		expect(reads.get('pageId')).toBe(3);
 		expect(result?.output.map((item) => item.json.id)).toEqual(pages.map((page) => page.id));
 		for (const page of pages) expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe('Same title');
 	});
@@ -67,13 +63,22 @@ describe('Parameter cache, through the engine', () => {
 		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Name ${index}`));
 	});
 
-	/**
-	 * Renames `count` pages to `<prefix> <index>` through Page → Update, 40 ms per answer, with expressions n8n
-	 * evaluates; n8n's reads meanwhile.
-	 */
-	async function renameSlowly(count: number, concurrency: number, prefix: string) {
-		const pages = Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
-		sandbox.setLatency(40);
+	it("fails with n8n's own error for a field n8n refuses to read ({{ $json.caller }}), and sends nothing", async () => {
+		const page = sandbox.addPage({ title: 'Untouched' });
+
+		const result = await runBuildin(
+			sandbox,
+			{ parameters: { resource: 'page', operation: 'update', pageId: byId(page.id), title: '={{ $json.caller }}' } },
+			{ items: [{ caller: 'Mallory' }] },
+		);
+
+		expect(result.error?.message).toMatch(/Cannot access "caller" due to security concerns/);
+		expect(sandbox.requests).toHaveLength(0);
+		expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe('Untouched');
+	});
+
+	it('reads an item\'s expressions when the item starts, never ahead of it, even with Concurrency above 1', async () => {
+		const pages = Array.from({ length: 6 }, (_, index) => sandbox.addPage({ title: `Page ${index}` }));
 		const reads = await n8nReads(() =>
 			runBuildin(
 				sandbox,
@@ -81,72 +86,35 @@ describe('Parameter cache, through the engine', () => {
 					parameters: {
 						resource: 'page',
 						operation: 'update',
-						pageId: byId('={{ $json.id.trim() }}'),
-						title: '={{ $json.name.trim() }}',
-						options: { concurrency },
+						pageId: byId('={{ $json.id }}'),
+						title: '={{ $json.name }}',
+						options: { concurrency: 3 },
 					},
 				},
-				{ items: pages.map((page, index) => ({ id: page.id, name: `${prefix} ${index}` })) },
+				{ items: pages.map((page, index) => ({ id: page.id, name: `Renamed ${index}` })) },
 			),
 		);
-		return { pages, reads };
-	}
-
-	it('with Concurrency above 1 evaluates expressions ahead, while requests are in flight, still once per item', async () => {
-		const { pages, reads } = await renameSlowly(8, 3, 'Ahead');
 
 		const titleReads = reads.filter(([name]) => name === 'title').map(([, itemIndex]) => itemIndex);
-		expect([...titleReads].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-		// Item 3 was read ahead, before any answer was handled: Simplify, read once per execution, is read after the
-		// first answer, by whichever of items 0 to 2 has it first.
-		const item3PageId = reads.findIndex(([name, index]) => name === 'pageId' && index === 3);
+		expect([...titleReads].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+		// Item 3 takes the slot of an item that has finished: its page ID is read after the first answer was handled
+		// (Simplify is read once per execution, by whichever item has the first answer).
 		const firstAnswerHandled = reads.findIndex(([name]) => name === 'simplify');
+		const item3PageId = reads.findIndex(([name, index]) => name === 'pageId' && index === 3);
 		expect(firstAnswerHandled).toBeGreaterThan(-1);
-		expect(item3PageId).toBeLessThan(firstAnswerHandled);
-		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Ahead ${index}`));
-	});
-
-	it('with Concurrency 1 reads nothing ahead: each item is read when it starts, after the one before has finished', async () => {
-		const { reads } = await renameSlowly(3, 1, 'One');
-
-		const firstRead = (name: string, itemIndex: number) => reads.findIndex(([read, index]) => read === name && index === itemIndex);
-		expect(firstRead('pageId', 1)).toBeGreaterThan(firstRead('simplify', 0));
-	});
-});
-
-describe('Item fields, against n8n\'s own evaluation', () => {
-	it.each(MAPPED_FIELD_CASES as Array<[string, IDataObject[]]>)('%s gives what n8n gives, for every kind of value', async (expression, items) => {
-		const reads: Array<{ n8n: unknown; cache: unknown }> = await compareReads(expression, items);
-		expect(reads).toHaveLength(items.length);
-		for (const { n8n, cache } of reads) expect(cache).toStrictEqual(n8n);
-	});
-
-	it('asks n8n only for the items whose field is not a string, number or boolean', async () => {
-		const spy = jest.spyOn(
-			ExecuteContext.prototype as unknown as { _getNodeParameter: (name: string, itemIndex: number) => unknown },
-			'_getNodeParameter',
-		);
-		try {
-			await compareReads('={{ $json.v }}', ITEMS);
-			const byCache = spy.mock.calls.filter(([name]) => name === 'text').length - ITEMS.length;
-			const notPrimitive = ITEMS.filter((item: IDataObject) => !['string', 'number', 'boolean'].includes(typeof item.v)).length;
-			expect(byCache).toBe(notPrimitive);
-		} finally {
-			spy.mockRestore();
-		}
+		expect(item3PageId).toBeGreaterThan(firstAnswerHandled);
+		pages.forEach((page, index) => expect(sandbox.getPage(page.id)?.properties.title.title[0].plain_text).toBe(`Renamed ${index}`));
 	});
 });
 
 describe('Parameter cache, unit', () => {
 	/** A stand-in for n8n's context that only stores parameters and items: enough for what the cache itself decides. */
-	function contextWith(parameters: INode['parameters'], beforeRead = () => {}, items: IDataObject[] = []) {
+	function contextWith(parameters: INode['parameters']) {
 		const reads: string[] = [];
 		const context = {
 			getNode: () => ({ parameters }) as INode,
-			getInputData: () => items.map((json) => ({ json })),
 			getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => {
 				reads.push(name);
-				beforeRead();
 				let value: unknown = parameters;
 				for (const key of name.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
 				return value ?? fallback;
@@ -170,91 +138,6 @@ describe('Parameter cache, unit', () => {
 		context.getNodeParameter('properties.property', 0, []);
 		context.getNodeParameter('properties.property', 1, []);
 		expect(reads).toEqual(['options.titleProperty', 'options.titleProperty', 'properties.property', 'properties.property']);
-	});
-
-	const ahead = () => true;
-
-	it('hands an item what was read ahead for it instead of asking n8n again', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}' });
-		context.getNodeParameter('title', 0, '');
-		await context.readAhead(1, ahead);
-		context.getNodeParameter('title', 1, '');
-		expect(reads).toEqual(['title', 'title']);
-	});
-
-	it('asks n8n again when reading ahead failed, so the error belongs to the item', async () => {
-		let fail = true;
-		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}' }, () => {
-			if (fail) throw new Error('expression failed');
-		});
-		fail = false;
-		context.getNodeParameter('title', 0, '');
-		fail = true;
-		await context.readAhead(1, ahead);
-		expect(() => context.getNodeParameter('title', 1, '')).toThrow('expression failed');
-		expect(reads).toEqual(['title', 'title', 'title']);
-	});
-
-	it('forgets what was read ahead for an item that is done', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}' });
-		context.getNodeParameter('title', 0, '');
-		await context.readAhead(1, ahead);
-		context.forgetItem(1);
-		context.getNodeParameter('title', 1, '');
-		expect(reads).toEqual(['title', 'title', 'title']);
-	});
-
-	it('reads ahead one expression per turn of the event loop, so answers are handled in between', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}', ifMatch: '={{ $json.etag.trim() }}' });
-		context.getNodeParameter('title', 0, '');
-		context.getNodeParameter('ifMatch', 0, '');
-		let answerHandled = false;
-		setImmediate(() => (answerHandled = true));
-
-		const readingAhead = context.readAhead(1, () => {
-			reads.push(answerHandled ? 'after the answer' : 'before the answer');
-			return true;
-		});
-		await readingAhead;
-
-		expect(reads).toEqual(['title', 'ifMatch', 'before the answer', 'title', 'after the answer', 'ifMatch']);
-	});
-
-	it('stops reading ahead once the item has started or the run has ended', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name.trim() }}', ifMatch: '={{ $json.etag.trim() }}' });
-		context.getNodeParameter('title', 0, '');
-		context.getNodeParameter('ifMatch', 0, '');
-		let itemStarted = false;
-
-		const readingAhead = context.readAhead(1, () => !itemStarted);
-		itemStarted = true;
-		await readingAhead;
-
-		expect(reads).toEqual(['title', 'ifMatch', 'title']);
-		context.getNodeParameter('title', 1, '');
-		context.getNodeParameter('ifMatch', 1, '');
-		expect(reads).toEqual(['title', 'ifMatch', 'title', 'ifMatch']);
-	});
-
-	it('reads a field expression from the item, and asks n8n only for an item without that field', () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name }}' }, () => {}, [{ name: 'First' }, {}, { name: 3 }]);
-		expect(context.getNodeParameter('title', 0, '')).toBe('First');
-		context.getNodeParameter('title', 1, '');
-		expect(context.getNodeParameter('title', 2, '')).toBe(3);
-		expect(reads).toEqual(['title']);
-	});
-
-	it('reads nothing ahead for what the item takes from its own fields', async () => {
-		const { context, reads } = contextWith({ title: '={{ $json.name }}', ifMatch: '={{ $json.etag.trim() }}' }, () => {}, [
-			{ name: 'First', etag: 'W/"1"' },
-			{ name: 'Second', etag: 'W/"2"' },
-		]);
-		context.getNodeParameter('title', 0, '');
-		context.getNodeParameter('ifMatch', 0, '');
-		await context.readAhead(1, ahead);
-		expect(reads).toEqual(['ifMatch', 'ifMatch']);
-		expect(context.getNodeParameter('title', 1, '')).toBe('Second');
-		expect(reads).toEqual(['ifMatch', 'ifMatch']);
 	});
 
 	it('keeps a value per fallback, and passes calls with options straight to n8n', () => {

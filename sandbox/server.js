@@ -18,7 +18,11 @@ const { isUuid } = require('./validate');
  * @typedef {{ method: string, path: string, scope: string | string[] | null,
  *   handler: (ctx: HandlerContext) => Answer }} Route
  * @typedef {{ method?: string, path?: string | RegExp, times?: number, status?: number, code?: string,
- *   retryAfter?: number | string, location?: string, drop?: boolean, latencyMs?: number }} Fault
+ *   retryAfter?: number | string, location?: string, drop?: boolean, latencyMs?: number, afterApp?: boolean,
+ *   body?: string, contentType?: string }} Fault
+ *   `afterApp`: the request reaches the app (a write lands) and then the fault answers instead, as a gateway that
+ *   times out after the write; `body` (with `contentType`, default text/html): the answer is this raw text, with
+ *   `status` (default 200), as a captive portal or a broken proxy would send it.
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
  *   timers: Set<NodeJS.Timeout> }} State
@@ -196,8 +200,31 @@ function errorAnswer(err, retryAfter, location) {
 /** @param {Fault | undefined} fault */
 function describeFault(fault) {
 	if (!fault) return undefined;
-	if (fault.drop) return 'drop';
-	return fault.status ? `status:${fault.status}` : `latency:${fault.latencyMs ?? 0}`;
+	const after = fault.afterApp ? ':after-app' : '';
+	if (fault.drop) return `drop${after}`;
+	if (fault.body !== undefined) return `body:${fault.status ?? 200}${after}`;
+	return fault.status ? `status:${fault.status}${after}` : `latency:${fault.latencyMs ?? 0}`;
+}
+
+/**
+ * Whether a fault replaces the app's answer (a status, a raw body or a dropped connection), not only delays it.
+ * @param {Fault | undefined} fault
+ */
+function replacesAnswer(fault) {
+	return Boolean(fault && (fault.drop || fault.status || fault.body !== undefined));
+}
+
+/**
+ * The app's answer: authentication, routing, the handler (which may write).
+ * @param {{ routes: Route[], store: Store, state: State }} app @param {RecordedRequest} r
+ * @returns {Answer}
+ */
+function appAnswer({ routes, store, state }, r) {
+	try {
+		return dispatch(routes, store, state.options, r);
+	} catch (err) {
+		return errorAnswer(err instanceof ApiError ? err : new ApiError(500, 'internal_error', String(err)), undefined);
+	}
 }
 
 /**
@@ -227,12 +254,21 @@ async function handle({ routes, store, state }, req, res) {
 	// Faults and the rate limit stand in for a proxy or limiter in front of the app: they decide on arrival,
 	// before authentication and routing.
 	const fault = takeFault(state, r);
-	const limited = !fault?.drop && !fault?.status && overRateLimit(state);
+	const limited = !replacesAnswer(fault) && overRateLimit(state);
 	r.fault = limited ? 'rate_limit' : describeFault(fault);
 	await sleepUntil(state, arrived + state.latencyMs + (fault?.latencyMs ?? 0));
 
+	// A fault after the app lets the request do its work first; the app's answer is then lost.
+	const processed = limited || (replacesAnswer(fault) && !fault?.afterApp) ? undefined : appAnswer({ routes, store, state }, r);
 	if (fault?.drop) {
 		req.socket.destroy();
+		return;
+	}
+	if (fault?.body !== undefined) {
+		r.status = fault.status ?? 200;
+		res.writeHead(r.status, { 'content-type': fault.contentType ?? 'text/html; charset=utf-8' });
+		res.end(fault.body);
+		r.answeredAfterMs = performance.now() - arrived;
 		return;
 	}
 	/** @type {Answer} */
@@ -243,11 +279,7 @@ async function handle({ routes, store, state }, req, res) {
 		const retryAfter = state.rateLimit?.retryAfter ?? 1;
 		answer = errorAnswer(new ApiError(429, 'rate_limited', 'Rate limit exceeded; retry later'), retryAfter);
 	} else {
-		try {
-			answer = dispatch(routes, store, state.options, r);
-		} catch (err) {
-			answer = errorAnswer(err instanceof ApiError ? err : new ApiError(500, 'internal_error', String(err)), undefined);
-		}
+		answer = /** @type {Answer} */ (processed);
 	}
 	send(res, r, answer, arrived);
 }

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { InvalidInputError } from '../helpers/errors';
 import { withParameterCache } from './parameterCache';
 import { requestConcurrency } from '../transport';
-import { errorItemJson, errorOutputJson } from '../transport/errors';
+import { errorItemJson } from '../transport/errors';
 import { resources } from './resources';
 
 /** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
@@ -36,7 +36,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const items = context.getInputData();
 	const concurrency = requestConcurrency(context);
-	const errorJson = context.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
 	const continueOnFail = context.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
@@ -52,7 +51,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 			} catch (error) {
 				const nodeError = toNodeError(context, error, itemIndex);
-				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem }];
+				if (continueOnFail) outputs[itemIndex] = [{ json: errorItemJson(nodeError), error: nodeError, pairedItem }];
 				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
 			}
 		}

@@ -236,10 +236,10 @@ export function updateFromJson(field: string, value: unknown): IDataObject {
 /** One page of a block's children, as the API lists them. */
 export interface ChildrenPage {
 	results: IDataObject[];
-	nextCursor?: string;
 }
 
-export type FetchChildren = (parentId: string, pageSize: number, cursor?: string) => Promise<ChildrenPage>;
+/** The pages of a block's children in order, each asking for `pageSize()` blocks. */
+export type ChildrenPages = (parentId: string, pageSize: () => number) => AsyncIterable<ChildrenPage>;
 
 /**
  * A block's descendants depth first, in document order (each block, then its children, then its next sibling), each
@@ -248,7 +248,7 @@ export type FetchChildren = (parentId: string, pageSize: number, cursor?: string
  * in all, asking each request only for what is still missing (at most `pageSize`).
  */
 export async function* walkBlocks(
-	fetchChildren: FetchChildren,
+	childrenPages: ChildrenPages,
 	rootId: string,
 	options: { maxDepth: number; limit?: number; pageSize?: number },
 ): AsyncGenerator<IDataObject> {
@@ -257,10 +257,8 @@ export async function* walkBlocks(
 	const visited = new Set<string>([rootId]);
 
 	async function* level(parentId: string, depth: number): AsyncGenerator<IDataObject> {
-		let cursor: string | undefined;
-		do {
-			if (remaining <= 0) return;
-			const page = await fetchChildren(parentId, Math.min(pageSize, remaining), cursor);
+		if (remaining <= 0) return;
+		for await (const page of childrenPages(parentId, () => Math.min(pageSize, remaining))) {
 			for (const block of page.results) {
 				if (remaining <= 0) return;
 				remaining--;
@@ -277,8 +275,8 @@ export async function* walkBlocks(
 					yield* level(id, depth + 1);
 				}
 			}
-			cursor = page.nextCursor;
-		} while (cursor !== undefined);
+			if (remaining <= 0) return;
+		}
 	}
 
 	yield* level(rootId, 1);

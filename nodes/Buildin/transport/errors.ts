@@ -17,6 +17,23 @@ export interface RequestFailure {
 	/** Set when no answer came: a Node.js error code such as ECONNREFUSED or ETIMEDOUT. */
 	networkCode?: string;
 	baseUrl: string;
+	/** A write of which some attempt may have been carried out although no success came back. */
+	mayHaveLanded?: boolean;
+}
+
+/** A success status whose answer is not what the API documents. */
+export interface UnexpectedAnswer {
+	method: string;
+	path: string;
+	statusCode: number;
+	/** What is wrong with it, as the end of "Buildin answered 200 to GET /v2/… with …". */
+	problem: string;
+	/** The body as n8n's request helper gave it: text, or what it parsed. */
+	body: unknown;
+	/** The answer's Content-Type header. */
+	contentType?: string;
+	/** Set for a write: the answer says little, but the request most likely went through. */
+	mayHaveLanded?: boolean;
 }
 
 /** The API's error body (fact sheet §3), or what can be salvaged from a body that is not one. */
@@ -95,35 +112,89 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be resolved',
 };
 
+const MAY_HAVE_LANDED = 'the request may have been applied';
+
+/** The advice for a write that may have been carried out: check before running the item again. */
+function landedNote(failure: { path: string }): string {
+	const noun = resourceNoun(failure.path);
+	return `An attempt reached Buildin but no clear answer came back (a gateway error, a lost connection or an unexpected answer), so the change may have been made. Read the ${noun} before running this item again; the node did not repeat the request, since repeating it could apply it twice.`;
+}
+
+/** The first characters of an answer's body, for an error about an answer that is not what the API documents. */
+function answerStart(body: unknown): string {
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+	if (text === '') return 'an empty body';
+	return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
+}
+
+/**
+ * The error for a success status whose answer is not what the API documents (never taken for a success): it names the
+ * status, the content type and the first characters of the body, nothing of the request.
+ */
+export function unexpectedAnswerError(node: INode, answer: UnexpectedAnswer, itemIndex: number): NodeApiError {
+	const landed = answer.mayHaveLanded === true;
+	const message = `Buildin answered ${answer.statusCode} to ${answer.method} ${answer.path} with ${answer.problem}`;
+	const description = [
+		`Content type ${answer.contentType ?? 'none'}; the answer begins with ${answerStart(answer.body)}. Something between n8n and Buildin (a proxy, captive portal or gateway) may have answered instead of Buildin: check the Base URL in the Buildin API credential and the network.`,
+		landed ? landedNote(answer) : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	const error = new NodeApiError(node, { message: answer.problem } as JsonObject, {
+		message,
+		description,
+		httpCode: String(answer.statusCode),
+		itemIndex,
+	});
+	error.message = landed ? `${message}; ${MAY_HAVE_LANDED}` : message;
+	error.context.unexpectedAnswer = true;
+	error.context.mayHaveLanded = landed;
+	return error;
+}
+
 /** The node error for a failed request. Built from plain values only, so no request header (the token) can leak. */
 export function requestError(node: INode, failure: RequestFailure, itemIndex: number): NodeApiError {
+	const landed = failure.mayHaveLanded === true;
 	if (failure.statusCode === undefined) {
 		const problem = NETWORK_PROBLEMS[failure.networkCode ?? ''] ?? 'the network request failed';
+		const message = landed
+			? `No answer from Buildin at ${failure.baseUrl}: ${problem}; ${MAY_HAVE_LANDED}`
+			: `Could not reach Buildin at ${failure.baseUrl}: ${problem}`;
 		const error = new NodeApiError(
 			node,
 			{ message: problem } as JsonObject,
 			{
-				message: `Could not reach Buildin at ${failure.baseUrl}: ${problem}`,
-				description: `Check the Base URL in the Buildin API credential and the network.${retriesNote(failure)}`,
+				message,
+				description: [landed ? landedNote(failure) : '', `Check the Base URL in the Buildin API credential and the network.${retriesNote(failure)}`]
+					.filter(Boolean)
+					.join(' '),
 				itemIndex,
 			},
 		);
 		error.context.networkCode = failure.networkCode;
+		error.context.mayHaveLanded = landed;
 		return error;
 	}
 	const body = apiErrorBody(failure.body);
 	const apiText =
 		[body.code, body.message].filter(Boolean).join(': ') ||
 		(failure.location ? `a redirect to ${failure.location}` : 'no error details in the response');
-	const message = `Buildin API error ${failure.statusCode} (${apiText})`;
+	const message = `Buildin API error ${failure.statusCode} (${apiText})${landed ? `; ${MAY_HAVE_LANDED}` : ''}`;
+	const advice = adviceFor(failure, body.code);
 	const error = new NodeApiError(
 		node,
 		{ ...body, status: failure.statusCode } as JsonObject,
-		{ message, description: adviceFor(failure, body.code), httpCode: String(failure.statusCode), itemIndex },
+		{
+			message,
+			description: landed ? `${landedNote(failure)} ${advice}` : advice,
+			httpCode: String(failure.statusCode),
+			itemIndex,
+		},
 	);
 	// NodeApiError swaps any message containing a Node.js error code (e.g. "FreeAccess" holds EACCES) for a
 	// generic text; Buildin's own words are the point of this message.
 	error.message = message;
+	error.context.mayHaveLanded = landed;
 	error.context.apiCode = body.code;
 	error.context.apiMessage = body.message;
 	error.context.requestId = body.request_id;
@@ -132,15 +203,9 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 }
 
 /**
- * The same fields in the shape n8n routes to a node's error output (On Error: Continue (using error output)): n8n
- * moves an item there only when its JSON holds nothing but `error`, `message` and `details`.
+ * The JSON of the output item a failed input item becomes under "continue on fail", on the regular output and on the
+ * error output alike (n8n routes an item there by its `error`, and adds the input item's fields to it).
  */
-export function errorOutputJson(error: Error): IDataObject {
-	const { error: message, description, ...details } = errorItemJson(error);
-	return { error: message, message: description ?? message, details };
-}
-
-/** The output item a failed input item becomes under "continue on fail". */
 export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -153,6 +218,7 @@ export function errorItemJson(error: Error): IDataObject {
 		json.apiMessage = context.apiMessage ?? null;
 		json.requestId = context.requestId ?? null;
 		json.details = context.details ?? [];
+		json.mayHaveBeenApplied = context.mayHaveLanded === true;
 	}
 	return json;
 }

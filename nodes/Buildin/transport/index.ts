@@ -9,10 +9,12 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
-import { requestError, type RequestFailure } from './errors';
+import { requestError, unexpectedAnswerError, type RequestFailure } from './errors';
 import { oncePerExecution } from './executionCache';
 import { DEFAULT_CONCURRENCY, pacerFor, takeStartSlot } from './pacing';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
+import { answerProblem } from './answers';
+import { endpointOf, safeToRepeat } from './endpoints';
+import { DEFAULT_RETRY_POLICY, mayHaveLanded, nextRetryDelay, retryAfterMs, worthRetrying, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'buildinApi';
 
@@ -25,8 +27,6 @@ export interface BuildinRequest {
 	headers?: Record<string, string>;
 	/** The capability the endpoint needs, for the 403 advice. */
 	scope?: string;
-	/** Whether a request that may have reached the server can be sent again; by default decided from the method. */
-	repeatable?: boolean;
 }
 
 export interface BuildinResponse {
@@ -63,19 +63,6 @@ function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: Retr
 export function requestConcurrency(ctx: BuildinContext): number {
 	if (!isExecution(ctx)) return 1;
 	return Math.max(1, Math.floor(Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1));
-}
-
-/**
- * A request that may have reached the server is repeated only when repeating it cannot do harm: reads, whole-value
- * writes, and creates with an Idempotency-Key. A PATCH with If-Match is not, since a first attempt that did land
- * would make the repeat a false 409.
- */
-function safeToRepeat(request: BuildinRequest): boolean {
-	if (request.repeatable !== undefined) return request.repeatable;
-	const headers = Object.keys(request.headers ?? {}).map((name) => name.toLowerCase());
-	if (request.method === 'POST') return headers.includes('idempotency-key');
-	if (request.method === 'PATCH') return !headers.includes('if-match');
-	return true;
 }
 
 function lowerCaseKeys(headers: unknown): IDataObject {
@@ -118,9 +105,11 @@ async function executionCredential(ctx: BuildinContext, itemIndex: number): Prom
 }
 
 /**
- * The one place the node talks HTTP: authenticates through the credential, retries 429 and 502/503/504 (honouring
- * Retry-After) within the bounds under Options, and turns every failure into a NodeApiError that keeps the API's
- * code, message, request id and details.
+ * The one place the node talks HTTP: authenticates through the credential, retries within the bounds under Options
+ * (honouring Retry-After), and turns every failure into a NodeApiError that keeps the API's code, message, request
+ * id and details. A 429, and a failure before anything was sent, are always retried; a failure after which the
+ * request may have been carried out (a gateway error, a lost connection) only when sending it again is harmless
+ * (`endpoints.ts`). A success whose body is not what the endpoint documents is an error, never a success.
  */
 export async function buildinApiRequest(
 	this: BuildinContext,
@@ -131,6 +120,8 @@ export async function buildinApiRequest(
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 
 	const { policy, timeoutMs } = requestSettings(this, itemIndex);
+	const endpoint = endpointOf(request.method, request.path);
+	const repeatable = safeToRepeat(endpoint.effect, request.headers);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
@@ -146,34 +137,49 @@ export async function buildinApiRequest(
 	};
 	const pacer = pacerFor(this, () => requestConcurrency(this));
 	let waitedMs = 0;
+	let landed = false;
 	for (let attempt = 1; ; attempt++) {
 		await takeStartSlot(pacer);
 		const startedMs = Date.now();
 		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;
+		let response: { statusCode: number; body: unknown; headers: unknown } | undefined;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
 				credentialsDecrypted: decrypted,
-			})) as {
-				statusCode: number;
-				body: unknown;
-				headers: unknown;
-			};
+			});
+		} catch (error) {
+			failure.networkCode = networkCode(error);
+		}
+		if (response !== undefined) {
 			const headers = lowerCaseKeys(response.headers);
 			if (response.statusCode < 300) {
 				pacer.succeeded(Date.now(), startedMs);
-				return { statusCode: response.statusCode, body: (response.body ?? {}) as IDataObject, headers };
+				const problem = answerProblem(response.body, endpoint.answer);
+				if (problem === undefined) return { statusCode: response.statusCode, body: response.body as IDataObject, headers };
+				throw unexpectedAnswerError(
+					this.getNode(),
+					{
+						method: request.method,
+						path: request.path,
+						statusCode: response.statusCode,
+						problem,
+						body: response.body,
+						contentType: typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined,
+						// A write that got a success status most likely went through, whatever the body says.
+						mayHaveLanded: endpoint.effect !== 'read',
+					},
+					itemIndex,
+				);
 			}
 			failure.statusCode = response.statusCode;
 			failure.body = response.body;
 			if (typeof headers.location === 'string') failure.location = headers.location;
 			retryAfter = retryAfterMs(headers['retry-after'], Date.now());
-		} catch (error) {
-			failure.networkCode = networkCode(error);
 		}
-		const retryable =
-			failure.statusCode === undefined ? safeToRepeat(request) : RETRYABLE_STATUSES.has(failure.statusCode);
-		const delay = retryable ? nextRetryDelay(attempt, waitedMs, retryAfter, policy) : undefined;
+		if (endpoint.effect !== 'read' && mayHaveLanded(failure)) landed = true;
+		failure.mayHaveLanded = landed;
+		const delay = worthRetrying(failure, repeatable) ? nextRetryDelay(attempt, waitedMs, retryAfter, policy) : undefined;
 		if (delay === undefined) throw requestError(this.getNode(), failure, itemIndex);
 		this.logger.debug('Buildin request will be retried', {
 			method: request.method,

@@ -18,7 +18,35 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** Statuses that mean "try again later": throttling and gateway trouble. 500 and 409 are answers, not hiccups. */
-export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Statuses after which the request may have been carried out: the app or a gateway in front of it failed late. */
+const UNCERTAIN_STATUSES = new Set([500, 502, 503, 504]);
+
+/** Network failures that happen before a request is sent: nothing can have reached Buildin. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** How an attempt that got no usable answer ended: a status, or a Node.js network error code. */
+export interface AttemptFailure {
+	statusCode?: number;
+	networkCode?: string;
+}
+
+/** Whether the attempt may have been carried out by Buildin although no success came back. */
+export function mayHaveLanded({ statusCode, networkCode }: AttemptFailure): boolean {
+	if (statusCode !== undefined) return UNCERTAIN_STATUSES.has(statusCode);
+	return networkCode === undefined || !NOT_SENT_CODES.has(networkCode);
+}
+
+/**
+ * Whether to try the request again: a 429 (Buildin refused it) and a failure before sending always qualify; gateway
+ * trouble and a lost connection only when repeating the request is harmless (`safeToRepeat`), since the first
+ * attempt may have landed.
+ */
+export function worthRetrying(failure: AttemptFailure, safeToRepeat: boolean): boolean {
+	const transient = failure.statusCode === undefined || RETRYABLE_STATUSES.has(failure.statusCode);
+	return transient && (safeToRepeat || !mayHaveLanded(failure));
+}
 
 /** Milliseconds a Retry-After header asks for (delta seconds or an HTTP date), or undefined when absent or unreadable. */
 export function retryAfterMs(header: unknown, nowMs: number): number | undefined {

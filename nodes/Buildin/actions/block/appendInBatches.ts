@@ -52,8 +52,6 @@ export async function appendInBatches(
 				path: `/v2/blocks/${parentId}/children`,
 				body: { children: batch, ...anchor },
 				scope: 'blocks.write',
-				// Appending twice would duplicate the blocks: never repeat a request that may have landed.
-				repeatable: false,
 			})
 			.catch((error: unknown) => Promise.reject(partlyAppended(error, created, blocks.length)));
 		const results = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator, walkBlocks, type FetchChildren } from '../../helpers/blocks';
+import { blockIdFromLocator, walkBlocks, type ChildrenPages } from '../../helpers/blocks';
 import type { LocatorValue } from '../../helpers/ids';
-import { collect, fetchPage, paginate } from '../../transport/pagination';
+import { collect, pagesOf, paginate } from '../../transport/pagination';
 import { blockLocator, optionsCollection, returnAllFields } from '../common.descriptions';
 import { resultLimit } from '../operation';
 
@@ -50,7 +50,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return await collect(paginate.call(this, itemIndex, children(blockId), limit));
 	}
 	const maxDepth = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDepth', itemIndex, 10)) || 1));
-	const fetchChildren: FetchChildren = async (parentId, pageSize, cursor) =>
-		await fetchPage.call(this, itemIndex, children(parentId), pageSize, cursor);
-	return await collect(walkBlocks(fetchChildren, blockId, { maxDepth, limit }));
+	const childrenPages: ChildrenPages = (parentId, pageSize) => pagesOf.call(this, itemIndex, children(parentId), pageSize);
+	return await collect(walkBlocks(childrenPages, blockId, { maxDepth, limit }));
 }

@@ -264,8 +264,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		paginate.call(
 			this,
 			itemIndex,
-			// A query only reads, so a request lost on the way can be sent again.
-			{ method: 'POST', path: `/v2/databases/${databaseId}/query`, body, scope: 'databases.read', repeatable: true },
+			{ method: 'POST', path: `/v2/databases/${databaseId}/query`, body, scope: 'databases.read' },
 			resultLimit(this, itemIndex),
 		),
 	);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
-import type { BuildinRequest } from '../../transport';
-import { fetchPage, MAX_PAGE_SIZE, type ResultPage } from '../../transport/pagination';
+import { buildinApiRequest, type BuildinRequest } from '../../transport';
+import { listPage, MAX_PAGE_SIZE, pagesOf, type ResultPage } from '../../transport/pagination';
 import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -40,21 +40,9 @@ async function readAllItems(
 	request: BuildinRequest,
 	first: ResultPage,
 ): Promise<{ header: IDataObject; items: IDataObject[] }> {
-	const header = (first.body.property_item ?? {}) as IDataObject;
 	const items: IDataObject[] = [];
-	const seen = new Set<string>();
-	for (let page = first; ; ) {
-		items.push(...page.results);
-		const cursor = page.nextCursor;
-		if (cursor === undefined) return { header, items };
-		if (seen.has(cursor)) {
-			throw new NodeOperationError(ctx.getNode(), `Buildin returned the cursor ${JSON.stringify(cursor)} twice while paging ${request.path}`, {
-				itemIndex,
-			});
-		}
-		seen.add(cursor);
-		page = await fetchPage.call(ctx, itemIndex, request, MAX_PAGE_SIZE, cursor);
-	}
+	for await (const page of pagesOf.call(ctx, itemIndex, request, () => MAX_PAGE_SIZE, first)) items.push(...page.results);
+	return { header: (first.body.property_item ?? {}) as IDataObject, items };
 }
 
 /** An item's value: `item[type]`, which for a paginated type is one rich-text item, user or relation (or a run of them). */
@@ -81,8 +69,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v2/pages/${pageId}/properties/${encodeURIComponent(property)}`,
 		scope: 'pages.read',
 	};
-	const first = await fetchPage.call(this, itemIndex, request, MAX_PAGE_SIZE);
-	const { body } = first;
+	const response = await buildinApiRequest.call(this, itemIndex, { ...request, qs: { page_size: MAX_PAGE_SIZE } });
+	const { body } = response;
 
 	if (body.object !== 'list') {
 		const type = String(body.type ?? '');
@@ -94,7 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		};
 	}
 
-	const { header, items } = await readAllItems(this, itemIndex, request, first);
+	const { header, items } = await readAllItems(this, itemIndex, request, listPage(this, itemIndex, request, response));
 	const type = String(header.type ?? items[0]?.type ?? '');
 	const value = items.flatMap((item) => itemValues(item, String(item.type ?? type)));
 	const result: IDataObject = {

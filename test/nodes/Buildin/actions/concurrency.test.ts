@@ -97,7 +97,7 @@ describe('Concurrency', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(7);
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		expect(output[2].json).toMatchObject({ httpCode: 404, code: 'not_found' });
+		expect(output[2].json.error).toContain('Buildin API error 404 (not_found');
 		expect(output[5].json.error).toContain('nothing to change');
 		for (const index of [0, 1, 3, 4, 6]) expect(output[index].json.id).toBe(list[index].id);
 	});

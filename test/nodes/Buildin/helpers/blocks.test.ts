@@ -272,19 +272,22 @@ describe('walkBlocks', () => {
 	/** A fake Buildin: children lists paginated by the asked page size, cursors are offsets; every call recorded. */
 	function fakeTree(tree: Record<string, Node[]>) {
 		const calls: Array<{ parentId: string; pageSize: number; cursor?: string }> = [];
-		const fetch = async (parentId: string, pageSize: number, cursor?: string): Promise<ChildrenPage> => {
-			calls.push({ parentId, pageSize, ...(cursor === undefined ? {} : { cursor }) });
+		async function* fetch(parentId: string, pageSize: () => number): AsyncGenerator<ChildrenPage> {
 			const all = tree[parentId] ?? [];
-			const start = cursor === undefined ? 0 : Number(cursor);
-			const results = all.slice(start, start + pageSize).map((node) => ({
-				object: 'block',
-				id: node.id,
-				type: node.type ?? 'paragraph',
-				has_children: (tree[node.id] ?? []).length > 0,
-			}));
-			const next = start + pageSize;
-			return { results, nextCursor: next < all.length ? String(next) : undefined };
-		};
+			for (let start = 0; ; ) {
+				const size = pageSize();
+				calls.push({ parentId, pageSize: size, ...(start === 0 ? {} : { cursor: String(start) }) });
+				const results = all.slice(start, start + size).map((node) => ({
+					object: 'block',
+					id: node.id,
+					type: node.type ?? 'paragraph',
+					has_children: (tree[node.id] ?? []).length > 0,
+				}));
+				yield { results };
+				start += size;
+				if (start >= all.length) return;
+			}
+		}
 		return { fetch, calls };
 	}
 	const nodes = (...ids: string[]) => ids.map((id) => ({ id }));

@@ -240,6 +240,7 @@ describe('errorItemJson', () => {
 			apiMessage: 'No such page',
 			requestId: 'req_7',
 			details,
+			mayHaveBeenApplied: false,
 		});
 		expect(typeof errorItemJson(error).description).toBe('string');
 	});
@@ -259,7 +260,18 @@ describe('errorItemJson', () => {
 			apiMessage: null,
 			requestId: null,
 			details: [],
+			mayHaveBeenApplied: false,
 		});
+	});
+
+	it('says when a write may have been applied', () => {
+		const error = requestError(node, failure({ networkCode: 'ECONNRESET', method: 'PATCH', path: '/v2/blocks/x/children', mayHaveLanded: true }), 0);
+		expect(error.message).toBe('No answer from Buildin at https://api.buildin.ai: the connection was closed before an answer came; the request may have been applied');
+		expect(error.description).toContain('Read the block before running this item again');
+		expect(errorItemJson(error)).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
+		const gateway = requestError(node, { ...apiFailure(504, undefined), mayHaveLanded: true }, 0);
+		expect(gateway.message).toBe('Buildin API error 504 (no error details in the response); the request may have been applied');
+		expect(errorItemJson(gateway).mayHaveBeenApplied).toBe(true);
 	});
 
 	it('gives only error and description for a NodeOperationError', () => {

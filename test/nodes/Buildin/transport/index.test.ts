@@ -66,6 +66,8 @@ function expectNoToken(result: RunResult, token = TOKEN) {
 	expect(JSON.stringify(result.output)).not.toContain(token);
 	expect(JSON.stringify(result.run)).not.toContain(token);
 	expect(JSON.stringify(result.run.data.resultData.runData)).not.toContain(token);
+	// The node errors failed items carry under continue-on-fail, non-enumerable parts included.
+	for (const item of result.output as Array<{ error?: unknown }>) expect(allStrings(item.error).filter((text) => text.includes(token))).toEqual([]);
 	if (result.error) {
 		expect(String(result.error.message)).not.toContain(token);
 		expect(String(result.error.description ?? '')).not.toContain(token);
@@ -372,7 +374,7 @@ describe('network failures', () => {
 		expect(sandbox.requests).toHaveLength(1);
 		expect(result.error).toMatchObject({
 			name: 'NodeApiError',
-			message: `Could not reach Buildin at ${sandbox.url}: the connection was closed before an answer came`,
+			message: `No answer from Buildin at ${sandbox.url}: the connection was closed before an answer came; the request may have been applied`,
 			description: expect.stringContaining('Check the Base URL in the Buildin API credential and the network'),
 			context: expect.objectContaining({ itemIndex: 0, networkCode: expect.stringMatching(/^E[A-Z]+$/) }),
 		});
@@ -544,7 +546,8 @@ describe('Base URL and token', () => {
 
 			expect(result.error).toBeUndefined();
 			expect(result.output).toHaveLength(3);
-			expect(result.output[1].json).toMatchObject({ httpCode: 503, code: 'service_unavailable' });
+			expect(result.output[1].json.error).toContain('Buildin API error 503 (service_unavailable');
+			expect((result.output[1] as { error?: unknown }).error).toMatchObject({ httpCode: '503' });
 			expect(result.output[2].json.error).toContain('is not a Buildin ID or URL');
 			expectNoToken(result);
 		});

@@ -1,9 +1,10 @@
 import {
 	backoffMs,
 	DEFAULT_RETRY_POLICY,
+	mayHaveLanded,
 	nextRetryDelay,
-	RETRYABLE_STATUSES,
 	retryAfterMs,
+	worthRetrying,
 	type RetryPolicy,
 } from '../../../../nodes/Buildin/transport/retry';
 
@@ -12,11 +13,28 @@ const POLICY: RetryPolicy = { maxRetries: 4, maxWaitMs: 60_000, baseDelayMs: 500
 const low = () => 0;
 const high = () => 1;
 
-describe('retry policy constants', () => {
-	it('retries throttling and gateway trouble, not answers such as 500 or 409', () => {
-		expect([...RETRYABLE_STATUSES].sort()).toEqual([429, 502, 503, 504]);
-		expect(RETRYABLE_STATUSES.has(500)).toBe(false);
-		expect(RETRYABLE_STATUSES.has(409)).toBe(false);
+describe('which failed attempts are tried again', () => {
+	// [failure, may have landed, retried when repeating is harmless, retried when it is not]
+	it.each([
+		[{ statusCode: 429 }, false, true, true],
+		[{ statusCode: 502 }, true, true, false],
+		[{ statusCode: 503 }, true, true, false],
+		[{ statusCode: 504 }, true, true, false],
+		[{ statusCode: 500 }, true, false, false],
+		[{ statusCode: 400 }, false, false, false],
+		[{ statusCode: 404 }, false, false, false],
+		[{ statusCode: 409 }, false, false, false],
+		[{ networkCode: 'ECONNREFUSED' }, false, true, true],
+		[{ networkCode: 'ENOTFOUND' }, false, true, true],
+		[{ networkCode: 'EAI_AGAIN' }, false, true, true],
+		[{ networkCode: 'ECONNRESET' }, true, true, false],
+		[{ networkCode: 'ETIMEDOUT' }, true, true, false],
+		[{ networkCode: 'ECONNABORTED' }, true, true, false],
+		[{}, true, true, false],
+	])('%j: may have landed %s, retried if harmless %s, otherwise %s', (failure, landed, ifHarmless, otherwise) => {
+		expect(mayHaveLanded(failure)).toBe(landed);
+		expect(worthRetrying(failure, true)).toBe(ifHarmless);
+		expect(worthRetrying(failure, false)).toBe(otherwise);
 	});
 
 	it('defaults to 4 retries within 60 s', () => {

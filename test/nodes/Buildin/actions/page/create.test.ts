@@ -336,7 +336,7 @@ describe('content', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '500',
-			message: `The page ${pageId} was created, but writing its content failed: Buildin API error 500 (internal_error: Internal server error)`,
+			message: `The page ${pageId} was created, but writing its content failed: Buildin API error 500 (internal_error: Internal server error); the request may have been applied`,
 			description: expect.stringContaining('running this item again creates another page unless Options → Idempotency Key is set'),
 		});
 		expect(contentOf(pageId)).toHaveLength(100);

@@ -189,7 +189,7 @@ describe('Page → Get Property', () => {
 				{ parameters: getProperty(MISSING, 'title') },
 				{ credentials: { baseUrl: `http://127.0.0.1:${port}` } },
 			);
-			expect(error?.message).toContain('returned the cursor "same" twice');
+			expect(error?.message).toContain('with the cursor "same" it had already given for this list');
 			expect(hits).toBe(2);
 		} finally {
 			server.closeAllConnections();

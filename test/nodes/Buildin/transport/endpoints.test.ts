@@ -1,0 +1,49 @@
+import { endpointOf, safeToRepeat } from '../../../../nodes/Buildin/transport/endpoints';
+
+const ID = '11111111-1111-4111-8111-111111111111';
+
+describe('endpointOf', () => {
+	it.each([
+		['GET', `/v2/pages/${ID}`, 'read', 'page'],
+		['GET', `/v2/pages/${ID}/properties/title`, 'read', undefined],
+		['GET', `/v2/blocks/${ID}/children`, 'read', 'list'],
+		['GET', '/v2/users/me', 'read', 'bot_user'],
+		['GET', `/v2/users/${ID}`, 'read', 'user'],
+		['POST', '/v2/search', 'read', 'list'],
+		['POST', '/v2/search/semantic', 'read', 'list'],
+		['POST', `/v2/databases/${ID}/query`, 'read', 'list'],
+		['POST', '/v2/pages', 'create', 'page'],
+		['POST', '/v2/databases', 'create', 'database'],
+		['PATCH', `/v2/pages/${ID}`, 'set', 'page'],
+		['DELETE', `/v2/pages/${ID}`, 'set', 'page'],
+		['PUT', `/v2/pages/${ID}/content/markdown`, 'set', undefined],
+		['PATCH', `/v2/blocks/${ID}`, 'set', 'block'],
+		['PATCH', `/v2/blocks/${ID}/children`, 'append', 'list'],
+		['GET', '/v2/somewhere/new', 'read', undefined],
+		['POST', '/v2/somewhere/new', 'create', undefined],
+		['PATCH', '/v2/somewhere/new', 'create', undefined],
+	])('%s %s: %s, answers %s', (method, path, effect, answer) => {
+		const endpoint = endpointOf(method, path);
+		expect(endpoint.effect).toBe(effect);
+		expect(endpoint.answer).toBe(answer);
+	});
+});
+
+describe('safeToRepeat', () => {
+	it('repeats reads and whole-value writes', () => {
+		expect(safeToRepeat('read', undefined)).toBe(true);
+		expect(safeToRepeat('set', { 'Content-Type': 'application/json' })).toBe(true);
+	});
+
+	it('never repeats a request with If-Match, whatever its effect', () => {
+		expect(safeToRepeat('set', { 'If-Match': 'W/"1"' })).toBe(false);
+		expect(safeToRepeat('read', { 'if-match': 'W/"1"' })).toBe(false);
+	});
+
+	it('repeats a create only under an Idempotency-Key, and an append never', () => {
+		expect(safeToRepeat('create', undefined)).toBe(false);
+		expect(safeToRepeat('create', { 'Idempotency-Key': 'order-1' })).toBe(true);
+		expect(safeToRepeat('create', { 'idempotency-key': 'order-1' })).toBe(true);
+		expect(safeToRepeat('append', { 'Idempotency-Key': 'order-1' })).toBe(false);
+	});
+});

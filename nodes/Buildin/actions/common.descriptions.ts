@@ -1,6 +1,9 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { idempotencyKeyHeader } from '../helpers/headers';
 import { sortedByName } from '../helpers/sortedOptions';
+import { textValue } from '../helpers/validate';
 import { DEFAULT_CONCURRENCY } from '../transport/pacing';
 
 const UUID_PATTERN = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
@@ -148,6 +151,26 @@ export const simplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+/** Options → Idempotency Key of the operations that create a page (Page → Create, Database → Create Record). */
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. order-10482-page',
+	description:
+		'Makes a re-run return what the first run created instead of creating it again. Sent as the Idempotency-Key header. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data (e.g. an order number) so that running the workflow again returns the page created the first time. Characters other than letters, digits and - . _ ~ are sent percent-encoded.',
+};
+
+/**
+ * The Idempotency-Key header value for this item: Options → Idempotency Key as a header can carry it, or a new random
+ * key, which the transport reuses for every retry of the request.
+ */
+export function readIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	const key = textValue('Idempotency Key', ctx.getNodeParameter('options.idempotencyKey', itemIndex, '')).trim();
+	return key === '' ? randomUUID() : idempotencyKeyHeader(key);
+}
 
 /** Concurrency, retry and timeout settings every operation offers under Options; read by the router and transport. */
 export const requestOptionFields: INodeProperties[] = [

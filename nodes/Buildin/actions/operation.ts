@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { wholeNumber } from '../helpers/validate';
 
 /**
  * What every `<operation>.operation.ts` exports: its parameters and how it runs for one input item. An operation
@@ -19,5 +20,5 @@ export interface Resource {
 export function resultLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	return ctx.getNodeParameter('returnAll', itemIndex, false) === true
 		? Number.POSITIVE_INFINITY
-		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+		: wholeNumber('Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
 }

@@ -4,7 +4,7 @@ import { InvalidInputError } from './errors';
 import { idFromIdOrUrl, ID_FORMS_HINT, normalizeId } from './ids';
 import { isoDate } from './propertyValues';
 import { parsePropertyKey } from './schema';
-import { requireText } from './validate';
+import { decimalNumber, requireText } from './validate';
 
 /**
  * Database query filters and sorts (fact sheet §5 "Filter operator sets", §10.12): which operators each property
@@ -101,19 +101,13 @@ export function booleanValue(field: string, value: unknown): boolean {
 	throw new InvalidInputError(field, `${JSON.stringify(value ?? null)} is not true or false`);
 }
 
-function numericValue(field: string, value: unknown): number {
-	const number = typeof value === 'number' ? value : Number(requireText(field, value, 'Enter a number, e.g. 5 or 12.5'));
-	if (!Number.isFinite(number)) throw new InvalidInputError(field, `${JSON.stringify(value)} is not a number`);
-	return number;
-}
-
 function comparedValue(type: string, input: FilterConditionInput, field: (part: string) => string): unknown {
 	const emptyHint = 'Enter the value to compare with, or use Is Empty / Is Not Empty';
 	switch (FILTER_FAMILIES[type]) {
 		case 'text':
 			return requireText(field('Value'), input.textValue, emptyHint);
 		case 'number':
-			return numericValue(field('Value'), input.numberValue);
+			return decimalNumber(field('Value'), input.numberValue);
 		case 'select':
 			return requireText(field('Option Name'), input.selectValue, emptyHint);
 		case 'date':

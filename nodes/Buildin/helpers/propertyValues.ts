@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInputError } from './errors';
 import { idList, listValue, normalizeId } from './ids';
 import { toRichText } from './richText';
-import { decodeSegment, jsonParameter, requireHttpUrl, requireText } from './validate';
+import { decimalNumber, decodeSegment, jsonParameter, requireHttpUrl, requireText, textValue } from './validate';
 
 /** The property types a page update can write (fact sheet §5); title has its own parameter. */
 export type WritablePropertyType =
@@ -45,6 +45,8 @@ export interface PropertyInput {
 const ISO_DATE =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-]\d{2}):?(\d{2}))?)?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Digits with the usual separators, an optional leading +, and an optional extension (x12, ext. 12).
+const PHONE = /^\+?[\d ().\-/]*\d[\d ().\-/]*(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
 const CLEAR_HINT = 'To empty the property, turn on Clear Value instead of leaving the value blank';
 
 /** The value written when Clear Value is on. */
@@ -83,7 +85,9 @@ export function isoDate(field: string, value: unknown): string {
 		calendar.getUTCDate() === +day &&
 		+(hour ?? 0) < 24 &&
 		+(minute ?? 0) < 60 &&
-		+(second ?? 0) < 60;
+		+(second ?? 0) < 60 &&
+		Math.abs(+(offsetHours ?? 0)) < 24 &&
+		+(offsetMinutes ?? 0) < 60;
 	if (!valid) {
 		throw new InvalidInputError(
 			field,
@@ -114,12 +118,6 @@ function timeZoneName(field: string, value: unknown): string | undefined {
 		throw new InvalidInputError(field, `${JSON.stringify(text)} is not an IANA time zone`, 'Use a name such as Europe/Berlin or Asia/Shanghai');
 	}
 	return text;
-}
-
-function numberValue(field: string, value: unknown): number {
-	const number = typeof value === 'number' ? value : Number(requireText(field, value, CLEAR_HINT));
-	if (!Number.isFinite(number)) throw new InvalidInputError(field, `${typeof value === 'string' ? JSON.stringify(value) : String(value)} is not a number`);
-	return number;
 }
 
 function nonEmptyList(field: string, values: string[]): string[] {
@@ -166,7 +164,7 @@ type FieldName = (part: string) => string;
 
 function dateValue(input: PropertyInput, field: FieldName): IDataObject {
 	const start = isoDate(field('Start'), input.dateStart instanceof Object ? input.dateStart : requireText(field('Start'), input.dateStart, CLEAR_HINT));
-	const end = String(input.dateEnd ?? '').trim() === '' ? null : isoDate(field('End'), input.dateEnd);
+	const end = input.dateEnd instanceof Object || textValue(field('End'), input.dateEnd).trim() !== '' ? isoDate(field('End'), input.dateEnd) : null;
 	if (end !== null && endsBeforeStart(start, end)) {
 		throw new InvalidInputError(field('End'), `${end} is before the start ${start}`);
 	}
@@ -196,12 +194,14 @@ function valueOf(type: WritablePropertyType, input: PropertyInput, field: FieldN
 		case 'multi_select':
 			return nonEmptyList(field('Option Names'), listValue(input.multiSelectValue)).map((name) => ({ name }));
 		case 'number':
-			return numberValue(field('Number'), input.numberValue);
+			return decimalNumber(field('Number'), input.numberValue, CLEAR_HINT);
 		case 'people':
 			return userIds(field('User IDs'), input.peopleValue);
 		case 'phone_number': {
 			const phone = requireText(field('Phone Number'), input.phoneValue, CLEAR_HINT);
-			if (!/\d/.test(phone)) throw new InvalidInputError(field('Phone Number'), `${JSON.stringify(phone)} has no digits`);
+			if (!PHONE.test(phone)) {
+				throw new InvalidInputError(field('Phone Number'), `${JSON.stringify(phone)} is not a phone number`, 'Use digits with optional +, spaces, dashes, dots or parentheses, e.g. +49 30 1234567');
+			}
 			return phone;
 		}
 		case 'relation':

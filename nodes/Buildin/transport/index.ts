@@ -45,17 +45,45 @@ function isExecution(ctx: BuildinContext): ctx is IExecuteFunctions {
 	return 'getInputData' in ctx;
 }
 
+/** Node's timers hold at most 2^31 - 1 ms: a longer wait would fire at once. */
+const MAX_SECONDS = Math.floor(2 ** 31 / 1000) - 1;
+
+/** The retry and timeout options, by parameter name: their label, and the values they may take. */
+const NUMBER_OPTIONS = {
+	maxRetries: { label: 'Max Retries', min: 0, max: 20, whole: true },
+	maxRetryWait: { label: 'Max Retry Wait (Seconds)', min: 0, max: MAX_SECONDS, whole: false },
+	timeout: { label: 'Timeout (Seconds)', min: 1, max: MAX_SECONDS, whole: false },
+};
+
+/**
+ * One of those options as a number, or the fallback when it is not set. A value an expression made that is not a
+ * number in range is refused naming the option and the item: a Timeout beyond Node's timer limit would otherwise
+ * become a 1 ms timeout after the request was sent.
+ */
+function numberOption(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: keyof typeof NUMBER_OPTIONS, fallback: number): number {
+	const value = options[name];
+	if (value === undefined || value === '') return fallback;
+	const { label, min, max, whole } = NUMBER_OPTIONS[name];
+	const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
+	if (!Number.isFinite(number) || number < min || number > max || (whole && !Number.isInteger(number))) {
+		throw new NodeOperationError(ctx.getNode(), `${label} in item ${itemIndex}: ${JSON.stringify(value)} is not ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`, {
+			itemIndex,
+		});
+	}
+	return number;
+}
+
 /** Retry and timeout settings from the node's Options collection; the editor's lookups use the defaults. */
 function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: RetryPolicy; timeoutMs: number } {
-	const options = isExecution(ctx) ? (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject) : {};
-	const seconds = (value: unknown, fallbackMs: number) => (typeof value === 'number' ? value * 1000 : fallbackMs);
+	if (!isExecution(ctx)) return { policy: DEFAULT_RETRY_POLICY, timeoutMs: DEFAULT_TIMEOUT_MS };
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		policy: {
 			...DEFAULT_RETRY_POLICY,
-			maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries,
-			maxWaitMs: seconds(options.maxRetryWait, DEFAULT_RETRY_POLICY.maxWaitMs),
+			maxRetries: numberOption(ctx, itemIndex, options, 'maxRetries', DEFAULT_RETRY_POLICY.maxRetries),
+			maxWaitMs: numberOption(ctx, itemIndex, options, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxWaitMs / 1000) * 1000,
 		},
-		timeoutMs: seconds(options.timeout, DEFAULT_TIMEOUT_MS),
+		timeoutMs: numberOption(ctx, itemIndex, options, 'timeout', DEFAULT_TIMEOUT_MS / 1000) * 1000,
 	};
 }
 

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../helpers/errors';
 import type { LocatorValue } from '../../helpers/ids';
 import { blockLocator, optionsCollection } from '../common.descriptions';
 import { appendInBatches } from './appendInBatches';
+import { textValue } from '../../helpers/validate';
 
 /** The block types Text mode offers, by display name. */
 export const textBlockTypeOptions = [
@@ -111,8 +112,8 @@ function readBlocks(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 		return blocksFromJson('Blocks (JSON)', ctx.getNodeParameter('blocksJson', itemIndex));
 	}
 	const type = requireTextBlockType('Block Type', ctx.getNodeParameter('blockType', itemIndex));
-	const language = type === 'code' ? String(ctx.getNodeParameter('language', itemIndex, '') ?? '').trim() : '';
-	return textToBlocks(String(ctx.getNodeParameter('text', itemIndex, '') ?? ''), type, language === '' ? {} : { language });
+	const language = type === 'code' ? textValue('Language', ctx.getNodeParameter('language', itemIndex, '')).trim() : '';
+	return textToBlocks(textValue('Text', ctx.getNodeParameter('text', itemIndex, '')), type, language === '' ? {} : { language });
 }
 
 function readPosition(ctx: IExecuteFunctions, itemIndex: number): { after?: string; before?: string } {
@@ -121,7 +122,7 @@ function readPosition(ctx: IExecuteFunctions, itemIndex: number): { after?: stri
 	if (position !== 'after' && position !== 'before') {
 		throw new InvalidInputError('Position', `${JSON.stringify(position)} is not one of End, After Block, Before Block`);
 	}
-	const sibling = String(ctx.getNodeParameter('siblingBlockId', itemIndex, '') ?? '');
+	const sibling = textValue('Sibling Block', ctx.getNodeParameter('siblingBlockId', itemIndex, ''));
 	return { [position]: blockIdFromLocator('Sibling Block', sibling) };
 }
 

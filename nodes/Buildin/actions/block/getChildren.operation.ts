@@ -6,6 +6,7 @@ import type { LocatorValue } from '../../helpers/ids';
 import { collect, pagesOf, paginate } from '../../transport/pagination';
 import { blockLocator, optionsCollection, returnAllFields } from '../common.descriptions';
 import { resultLimit } from '../operation';
+import { wholeNumber } from '../../helpers/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (this.getNodeParameter('recursive', itemIndex, false) !== true) {
 		return await collect(paginate.call(this, itemIndex, children(blockId), limit));
 	}
-	const maxDepth = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDepth', itemIndex, 10)) || 1));
+	const maxDepth = wholeNumber('Max Depth', this.getNodeParameter('maxDepth', itemIndex, 10), 1);
 	const childrenPages: ChildrenPages = (parentId, pageSize) => pagesOf.call(this, itemIndex, children(parentId), pageSize);
 	return await collect(walkBlocks(childrenPages, blockId, { maxDepth, limit }));
 }

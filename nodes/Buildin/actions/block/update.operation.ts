@@ -8,6 +8,7 @@ import { toRichText } from '../../helpers/richText';
 import { buildinApiRequest } from '../../transport';
 import { blockLocator, optionsCollection } from '../common.descriptions';
 import { textBlockTypeOptions } from './appendChildren.operation';
+import { textValue } from '../../helpers/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -88,14 +89,14 @@ const CHECKED_VALUES: Record<string, boolean | undefined> = { unchanged: undefin
 function bodyFromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const type = requireTextBlockType('Block Type', ctx.getNodeParameter('blockType', itemIndex));
 	const content: IDataObject = {};
-	const text = String(ctx.getNodeParameter('text', itemIndex, '') ?? '');
+	const text = textValue('Text', ctx.getNodeParameter('text', itemIndex, ''));
 	if (text.trim() !== '') content.rich_text = toRichText(text);
 	if (type === 'to_do') {
 		const checked = CHECKED_VALUES[ctx.getNodeParameter('checked', itemIndex, 'unchanged') as string];
 		if (checked !== undefined) content.checked = checked;
 	}
 	if (type === 'code') {
-		const language = String(ctx.getNodeParameter('language', itemIndex, '') ?? '').trim();
+		const language = textValue('Language', ctx.getNodeParameter('language', itemIndex, '')).trim();
 		if (language !== '') content.language = language;
 	}
 	if (Object.keys(content).length === 0) {

@@ -9,6 +9,7 @@ import { buildinApiRequest } from '../../transport';
 import { pageLocator, optionsCollection } from '../common.descriptions';
 import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
 import { readSchemaInputs, schemaPropertyFields } from './database.descriptions';
+import { textValue } from '../../helpers/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -112,9 +113,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.parent = { page_id: pageId };
 		if (this.getNodeParameter('isInline', itemIndex, false) === true) body.is_inline = true;
 	}
-	const title = String(this.getNodeParameter('title', itemIndex, '') ?? '').trim();
+	const title = textValue('Title', this.getNodeParameter('title', itemIndex, '')).trim();
 	if (title !== '') body.title = toRichText(title);
-	const text = String(this.getNodeParameter('description', itemIndex, '') ?? '').trim();
+	const text = textValue('Description', this.getNodeParameter('description', itemIndex, '')).trim();
 	if (text !== '') body.description = toRichText(text);
 	body.properties = readSchema(this, itemIndex);
 	const icon = readIcon(this, itemIndex);

@@ -3,20 +3,22 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withPageVersion } from '../../helpers/pageVersion';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../common.descriptions';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },
 	...recordPropertiesParameters('Values of the new record; properties not listed stay empty'),
-	optionsCollection(),
+	optionsCollection(idempotencyKeyOption),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['createRecord'] } }, properties);
 
 /**
- * POST /v2/pages with the database as parent. The properties are checked against the database's schema (read once
- * per execution) before anything is sent. The output is the new record plus its version in `etag`.
+ * POST /v2/pages with the database as parent, under an Idempotency-Key (one per item, the same on every retry of the
+ * request, so a retry after a lost answer returns the record instead of creating a second). The properties are checked
+ * against the database's schema (read once per execution) before anything is sent. The output is the new record plus
+ * its version in `etag`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const databaseId = readDatabaseId(this, itemIndex);
@@ -25,6 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: '/v2/pages',
 		body: { parent: { database_id: databaseId }, properties },
+		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
 		scope: 'pages.write',
 	});
 	return withPageVersion(response.body, response.headers);

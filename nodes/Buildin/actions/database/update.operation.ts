@@ -9,6 +9,7 @@ import { buildinApiRequest } from '../../transport';
 import { databaseLocator, optionsCollection } from '../common.descriptions';
 import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
 import { readDatabaseId, readSchemaInputs, schemaPropertyFields } from './database.descriptions';
+import { textValue } from '../../helpers/validate';
 
 const properties: INodeProperties[] = [
 	databaseLocator,
@@ -129,9 +130,9 @@ function readSchemaChanges(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const databaseId = readDatabaseId(this, itemIndex);
 	const body: IDataObject = {};
-	const title = String(this.getNodeParameter('title', itemIndex, '') ?? '').trim();
+	const title = textValue('Title', this.getNodeParameter('title', itemIndex, '')).trim();
 	if (title !== '') body.title = toRichText(title);
-	const text = String(this.getNodeParameter('description', itemIndex, '') ?? '').trim();
+	const text = textValue('Description', this.getNodeParameter('description', itemIndex, '')).trim();
 	if (text !== '') body.description = toRichText(text);
 	const icon = readIcon(this, itemIndex);
 	if (icon !== undefined) body.icon = icon;

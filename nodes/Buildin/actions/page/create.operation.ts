@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
@@ -9,7 +8,7 @@ import { withPageVersion } from '../../helpers/pageVersion';
 import { buildinApiRequest } from '../../transport';
 import { collect, paginate } from '../../transport/pagination';
 import { appendInBatches } from '../block/appendInBatches';
-import { databaseLocator, pageLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, idempotencyKeyOption, optionsCollection, pageLocator, readIdempotencyKey } from '../common.descriptions';
 import {
 	imageParameters,
 	propertiesParameters,
@@ -95,15 +94,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { content: ['blocks'] } },
 	},
 	optionsCollection(
-		{
-			displayName: 'Idempotency Key',
-			name: 'idempotencyKey',
-			type: 'string',
-			default: '',
-			placeholder: 'order-10482-page',
-			description:
-				'Sent as the Idempotency-Key header of the create request. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data so that a re-run returns the page created the first time instead of creating another one.',
-		},
+		idempotencyKeyOption,
 		titlePropertyOption,
 	),
 ];
@@ -215,13 +206,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (content.first.length > 0) body.children = content.first;
 	// n8n sends no body at all for an empty object; an untitled page at the root still needs a JSON body.
 	if (Object.keys(body).length === 0) body.properties = {};
-	const idempotencyKey = String(this.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim() || randomUUID();
 
 	const created = await buildinApiRequest.call(this, itemIndex, {
 		method: 'POST',
 		path: '/v2/pages',
 		body,
-		headers: { 'Idempotency-Key': idempotencyKey },
+		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
 		scope: 'pages.write',
 	});
 	const page = withPageVersion(created.body, created.headers);

@@ -12,6 +12,7 @@ import {
 	titleProperty,
 	type PropertyInput,
 } from '../../helpers/propertyValues';
+import { textValue } from '../../helpers/validate';
 
 /** Simplify for page outputs, off by default: the raw page is what an Update (properties written back, etag as If-Match) wants. */
 export const pageSimplifyField: INodeProperties = {
@@ -126,9 +127,9 @@ export function readProperties(ctx: IExecuteFunctions, itemIndex: number): IData
 			: propertiesFromInputs(
 					(ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? [],
 				);
-	const title = String(ctx.getNodeParameter('title', itemIndex, '') ?? '');
+	const title = textValue('Title', ctx.getNodeParameter('title', itemIndex, ''));
 	if (title.trim() === '') return properties;
-	const titleKey = String(ctx.getNodeParameter('options.titleProperty', itemIndex, 'title') || 'title');
+	const titleKey = textValue('Title Property', ctx.getNodeParameter('options.titleProperty', itemIndex, 'title')).trim() || 'title';
 	if (titleKey in properties) {
 		throw new InvalidInputError('Title', `the title property "${titleKey}" is also set under Properties; set it in one place`);
 	}

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { buildinApiRequest } from '../../transport';
 import { pageLocator, optionsCollection } from '../common.descriptions';
+import { textValue } from '../../helpers/validate';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page whose body to replace' },
@@ -45,7 +46,7 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
 	const raw = this.getNodeParameter('markdown', itemIndex, '');
-	const markdown = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+	const markdown = textValue('Markdown', raw);
 	if (markdown.trim() === '' && this.getNodeParameter('options.allowEmpty', itemIndex, false) !== true) {
 		throw new InvalidInputError(
 			'Markdown',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
+import { ifMatchHeader } from '../../helpers/headers';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
@@ -80,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Set a Title, a property, the Icon, the Cover or Trash; an empty update is not sent',
 		);
 	}
-	const ifMatch = String(this.getNodeParameter('ifMatch', itemIndex, '') ?? '').trim();
+	const ifMatch = ifMatchHeader(this.getNodeParameter('ifMatch', itemIndex, ''));
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'PATCH',
 		path: `/v2/pages/${pageId}`,

@@ -6,6 +6,7 @@ import { simplifyObject } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
 import { optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
 import { resultLimit } from '../operation';
+import { textValue } from '../../helpers/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -80,7 +81,7 @@ function choice(field: string, value: unknown, allowed: string[]): string {
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body: IDataObject = {};
-	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
+	const query = textValue('Search Query', this.getNodeParameter('query', itemIndex, '')).trim();
 	if (query !== '') body.query = query;
 	const objectType = this.getNodeParameter('objectType', itemIndex, 'any');
 	if (objectType !== 'any') body.filter = { property: 'object', value: choice('Object Type', objectType, OBJECT_TYPES) };

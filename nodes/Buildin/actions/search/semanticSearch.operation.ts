@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
-import { requireText } from '../../helpers/validate';
+import { decimalNumber, requireText, textValue, wholeNumber } from '../../helpers/validate';
 import { collect, paginate } from '../../transport/pagination';
 import { optionsCollection } from '../common.descriptions';
 
@@ -57,20 +57,17 @@ export const description = updateDisplayOptions({ show: { resource: ['search'], 
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireText('Query', this.getNodeParameter('query', itemIndex, ''), 'Describe what to look for, e.g. How do we roll back a failed release?');
-	const limit = Number(this.getNodeParameter('limit', itemIndex, SEMANTIC_DEFAULT_LIMIT));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new InvalidInputError('Limit', `${JSON.stringify(limit)} is not a whole number of at least 1`);
-	}
+	const limit = wholeNumber('Limit', this.getNodeParameter('limit', itemIndex, SEMANTIC_DEFAULT_LIMIT), 1);
 	const body: IDataObject = { query };
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.scoreThreshold !== undefined) {
-		const threshold = Number(options.scoreThreshold);
-		if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+		const threshold = decimalNumber('Score Threshold', options.scoreThreshold, 'Enter a number from 0 to 1, e.g. 0.75');
+		if (threshold < 0 || threshold > 1) {
 			throw new InvalidInputError('Score Threshold', `${JSON.stringify(options.scoreThreshold)} is not a number from 0 to 1`);
 		}
 		body.score_threshold = threshold;
 	}
-	const spaceId = String(options.spaceId ?? '').trim();
+	const spaceId = textValue('Space ID', options.spaceId).trim();
 	if (spaceId !== '') body.space_id = normalizeId(spaceId) ?? spaceId;
 	return await collect(
 		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search/semantic', body, scope: 'search.read' }, limit),

@@ -442,10 +442,14 @@ describe('propertyEntry', () => {
 			expect(valueFor({ name: 'Phone', type: 'phone_number', phoneValue: 3012345 }).phone_number).toBe('3012345');
 		});
 
-		it('refuses text without digits', () => {
-			const error = invalidInput(() => propertyEntry({ name: 'Phone', type: 'phone_number', phoneValue: 'call me' }));
+		it.each(['call me', 'javascript:1', '+1 555 0100; DROP', '12+34', 'tel:+4930123'])('refuses %j, which is not a phone number', (phoneValue) => {
+			const error = invalidInput(() => propertyEntry({ name: 'Phone', type: 'phone_number', phoneValue }));
 			expect(error.field).toBe('Property "Phone" (Phone Number)');
-			expect(error.message).toBe('"call me" has no digits');
+			expect(error.message).toBe(`${JSON.stringify(phoneValue)} is not a phone number`);
+		});
+
+		it.each(['+49 30 1234567', '(030) 123-4567', '030/1234567', '+1.555.010.0100', '555 0100 x12', '555 0100 ext. 7'])('takes %j', (phoneValue) => {
+			expect(propertyEntry({ name: 'Phone', type: 'phone_number', phoneValue })).toEqual(['Phone', { type: 'phone_number', phone_number: phoneValue }]);
 		});
 	});
 

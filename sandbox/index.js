@@ -59,6 +59,8 @@ async function startSandbox(opts = {}) {
 		/** `({ id?, title?, description?, parent?, icon?, cover?, properties, isInline?, inTrash? })` -> the database. */
 		addDatabase: store.addDatabase,
 		getDatabase: store.getDatabase,
+		/** `(databaseId)` -> the database's records (pages), trashed ones included, in creation order. */
+		recordsOf: (/** @type {string} */ id) => store.recordsOf(id).map((record) => record.page),
 		/** `(parentId, blockInputs)` under a page or block, appended at the end -> the created top-level blocks. */
 		addBlocks: store.addBlocks,
 		getBlock: store.getBlock,

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../helpers/errors';
 import { withParameterCache } from './parameterCache';
 import { requestConcurrency } from '../transport';
 import { errorItemJson, errorOutputJson } from '../transport/errors';
+import { ItemWithBinary, type BatchOperation } from './operation';
 import { resources } from './resources';
 
 /**
@@ -40,14 +41,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const context = withParameterCache(this);
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const execute = resources[resource]?.operations[operation]?.execute;
-	if (!execute) {
+	const chosen = resources[resource]?.operations[operation];
+	if (!chosen) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
-	const items = context.getInputData();
-	const concurrency = requestConcurrency(context);
 	const errorJson = context.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
 	const continueOnFail = context.continueOnFail();
+	if ('executeAll' in chosen) return await runBatch(context, chosen, continueOnFail, errorJson);
+	const execute = chosen.execute;
+	const items = context.getInputData();
+	const concurrency = requestConcurrency(context);
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
 	let finished = false;
@@ -65,7 +68,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			try {
 				const result = await execute.call(context, itemIndex);
-				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
+				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) =>
+					json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
+				);
 			} catch (error) {
 				const nodeError = toNodeError(context, error, itemIndex);
 				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem }];
@@ -79,4 +84,27 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	finished = true;
 	if (stop.error) throw stop.error;
 	return [outputs.flat()];
+}
+
+/**
+ * A batch operation's results as the output: one item per input item, paired with it. Without continue-on-fail the
+ * first failing item (in input order) stops the run with its error (the operation stops there too, so the items
+ * after it have no result).
+ */
+async function runBatch(
+	context: IExecuteFunctions,
+	operation: BatchOperation,
+	continueOnFail: boolean,
+	errorJson: (error: Error) => INodeExecutionData['json'],
+): Promise<INodeExecutionData[][]> {
+	const results = await operation.executeAll.call(context);
+	const firstFailure = Array.from(results).findIndex((result) => result instanceof Error);
+	if (!continueOnFail && firstFailure >= 0) throw toNodeError(context, results[firstFailure], firstFailure);
+	return [
+		results.map((result, itemIndex) => {
+			const pairedItem = { item: itemIndex };
+			if (!(result instanceof Error)) return { json: result, pairedItem };
+			return { json: errorJson(toNodeError(context, result, itemIndex)), pairedItem };
+		}),
+	];
 }

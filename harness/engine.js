@@ -7,9 +7,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'buildin-engine-'));
+// n8n-core's instance settings would otherwise generate a key and announce it on the console.
+process.env.N8N_ENCRYPTION_KEY ??= 'buildin-engine-harness';
 
 const { Workflow, ICredentialsHelper } = require('n8n-workflow');
-const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { BinaryDataService, PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Container } = require('@n8n/di');
 const { Logger } = require('@n8n/backend-common');
 
@@ -41,6 +43,35 @@ class FixedItems {
 		const raw = this.getNodeParameter('items', 0);
 		const items = typeof raw === 'string' ? JSON.parse(raw) : raw;
 		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
+	}
+}
+
+/**
+ * Emits one item per entry of its `files` parameter (`[{ fileName, mimeType, base64 | path }]`) with the file as
+ * binary data under `binaryPropertyName`, stored by n8n's binary data helper as n8n's Read/Write Files node does: on
+ * disk in n8n's default filesystem mode (a `path` is streamed in, never read whole), in the item in memory mode.
+ */
+class BinaryItems {
+	description = {
+		displayName: 'Binary Items', name: 'binaryItems', group: ['transform'], version: 1, description: '',
+		defaults: { name: 'Files' }, inputs: ['main'], outputs: ['main'],
+		properties: [
+			{ displayName: 'Files', name: 'files', type: 'json', default: '[]' },
+			{ displayName: 'Binary Property', name: 'binaryPropertyName', type: 'string', default: 'data' },
+		],
+	};
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
+	async execute() {
+		const raw = this.getNodeParameter('files', 0);
+		const files = typeof raw === 'string' ? JSON.parse(raw) : raw;
+		const property = this.getNodeParameter('binaryPropertyName', 0);
+		const items = [];
+		for (const file of files) {
+			const data = file.path ? fs.createReadStream(file.path) : Buffer.from(file.base64, 'base64');
+			const binary = await this.helpers.prepareBinaryData(data, file.fileName, file.mimeType);
+			items.push({ json: { fileName: file.fileName ?? null }, binary: { [property]: binary }, pairedItem: { item: 0 } });
+		}
+		return [items];
 	}
 }
 
@@ -80,6 +111,7 @@ class ReadParameters {
 const HARNESS_NODES = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'harness.fixedItems': new FixedItems(),
+	'harness.binaryItems': new BinaryItems(),
 	'harness.noOp': new NoOp(),
 	'harness.readParameters': new ReadParameters(),
 };
@@ -145,6 +177,28 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+let binaryDataReady;
+/**
+ * n8n's binary data service, set up once per process as n8n's app does, in n8n's default mode (filesystem: binary
+ * data lives in files under the user folder, and nodes read it as streams).
+ */
+async function binaryDataService() {
+	binaryDataReady ??= Container.get(BinaryDataService).init();
+	await binaryDataReady;
+	return Container.get(BinaryDataService);
+}
+
+/** Switches where later runs keep binary data: 'filesystem' (n8n's default) or 'memory' (base64 in the item). */
+async function setBinaryDataMode(mode) {
+	const service = await binaryDataService();
+	service.mode = mode === 'memory' ? 'default' : 'filesystem-v2';
+}
+
+/** The bytes of a binary data object a node output, wherever n8n keeps them. */
+async function binaryBytes(binary) {
+	return await (await binaryDataService()).getAsBuffer(binary);
+}
+
 let loaded;
 /** The built package, loaded once per process as n8n's PackageDirectoryLoader loads a community package. */
 async function loadPackage(packageDir = PACKAGE_DIR) {
@@ -178,6 +232,7 @@ async function loadPackage(packageDir = PACKAGE_DIR) {
  */
 async function runWorkflow({ nodes, connections = {}, credentials = {}, extraNodeTypes = {}, extraCredentialTypes = {} }) {
 	const { loader, nodeTypes: packageTypes } = await loadPackage();
+	await binaryDataService();
 	const nodeTypes = {
 		...packageTypes,
 		getByName: (type) => extraNodeTypes[type] ?? packageTypes.getByName(type),
@@ -222,4 +277,4 @@ function nodeOutput(run, nodeName) {
 	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0];
 }
 
-module.exports = { runWorkflow, nodeOutput, loadPackage, logLines, PACKAGE_DIR };
+module.exports = { runWorkflow, nodeOutput, loadPackage, logLines, setBinaryDataMode, binaryBytes, PACKAGE_DIR };

@@ -91,7 +91,7 @@ const WRITABLE_TYPES = Object.keys(FIELDS);
 
 /**
  * image/file source: `{ type: 'external', external: { url } }` or `{ type: 'file', file: { oss_name, size, content_type? } }`.
- * Read back, an uploaded file carries a temporary `url` and `expiry_time` instead of the key.
+ * Read back, an uploaded file carries a temporary `url` and `expiry_time` (stores/blocks.js).
  * @param {Record<string, any>} v @param {string} path @param {ErrorDetail[]} errs @param {boolean} partial
  */
 function checkFileSource(v, path, errs, partial) {
@@ -105,8 +105,9 @@ function checkFileSource(v, path, errs, partial) {
 		const ossName = checkString(v.file.oss_name, `${path}.file.oss_name`, errs);
 		if (!(Number.isInteger(v.file.size) && v.file.size >= 0)) fail(errs, `${path}.file.size`, v.file.size === undefined ? 'required' : 'invalid_type');
 		if (v.file.content_type !== undefined) checkString(v.file.content_type, `${path}.file.content_type`, errs);
-		const expiry = new Date(Date.now() + 3_600_000).toISOString();
-		return { type: 'file', file: { url: `https://files.buildin.ai/sandbox/${encodeURIComponent(String(ossName))}`, expiry_time: expiry } };
+		// Kept as written; a read shows a fresh temporary link instead (stores/blocks.js).
+		const file = { oss_name: ossName, size: v.file.size, ...(v.file.content_type === undefined ? {} : { content_type: v.file.content_type }) };
+		return { type: 'file', file };
 	}
 	fail(errs, `${path}.type`, 'invalid_value', { allowed: ['external', 'file'] });
 	return {};

@@ -3,6 +3,7 @@
 
 const { createServer } = require('./server');
 const { createStore } = require('./store');
+const { startObjectStore } = require('./objectStore');
 
 /**
  * New route modules are added here.
@@ -15,15 +16,21 @@ const ROUTES = [
 	...require('./routes/search'),
 	...require('./routes/databases'),
 	...require('./routes/blocks'),
+	...require('./routes/files'),
+	...require('./routes/move'),
+	...require('./routes/mutations'),
 ];
 
 /**
- * Starts a local imitation of the Buildin Developer API V2 (see /work/shared/buildin-api.md).
- * @param {{ port?: number, host?: string }} [opts]
+ * Starts a local imitation of the Buildin Developer API V2 (see /work/shared/buildin-api.md), with the object store
+ * its file links point at on a port of its own. `keepFileBytes: false` keeps only the size and hash of uploads.
+ * @param {{ port?: number, host?: string, keepFileBytes?: boolean }} [opts]
  */
 async function startSandbox(opts = {}) {
 	const host = opts.host ?? '127.0.0.1';
 	const store = createStore();
+	const objectStore = await startObjectStore({ host, keepBytes: opts.keepFileBytes });
+	store.data.objectStore = objectStore;
 	/** @type {import('./server').State} */
 	const state = {
 		requests: [],
@@ -31,8 +38,17 @@ async function startSandbox(opts = {}) {
 		latencyMs: 0,
 		rateLimit: null,
 		hits: [],
-		options: { etagOnGet: true, etagOnPatch: true },
+		options: { etagOnGet: true, etagOnPatch: true, downloadTtlSeconds: 300, fileKeyOnRead: true },
 		timers: new Set(),
+	};
+	// A block's uploaded file reads as a link to the object store, valid for an hour, with its key unless switched off.
+	store.data.readFile = (file) => {
+		const link = objectStore.downloadLink(file.oss_name, 3_600_000);
+		return {
+			url: link.url,
+			expiry_time: new Date(link.expiresAt).toISOString(),
+			...(state.options.fileKeyOnRead ? { oss_name: file.oss_name } : {}),
+		};
 	};
 	const server = createServer({ routes: ROUTES, store, state });
 	await new Promise((resolve, reject) => {
@@ -47,8 +63,13 @@ async function startSandbox(opts = {}) {
 		port,
 		/** Recorded requests in arrival order; reset() empties this same array. */
 		requests: state.requests,
-		/** Mutable switches; tests turn the ETag headers off to exercise clients that derive the version. */
+		/**
+		 * Mutable switches; tests turn the ETag headers off to exercise clients that derive the version, set the
+		 * lifetime of download links, or leave the key (`oss_name`) out of file blocks as read.
+		 */
 		options: state.options,
+		/** The object store upload and download links point at: its requests, objects, faults and clock. */
+		objectStore,
 		/** `(token, scopes, { sharedPages?: 'all' | ids, botId?, name? })`; shared ids cover everything under them. */
 		addToken: store.addToken,
 		/** A page, or a database record when `parent` is `{ type: 'database_id', database_id }` of an existing database. */
@@ -79,8 +100,12 @@ async function startSandbox(opts = {}) {
 			state.rateLimit = limit && { ...limit };
 			state.hits = [];
 		},
-		/** Clears requests, faults, latency and rate limit; keeps the data (pages, databases, blocks, users), tokens and options. */
+		/**
+		 * Clears requests, faults, latency and rate limit (the object store's requests, faults and clock too); keeps
+		 * the data (pages, databases, blocks, users, files), tokens and options.
+		 */
 		reset() {
+			objectStore.reset();
 			state.requests.length = 0;
 			state.faults.length = 0;
 			state.latencyMs = 0;
@@ -91,7 +116,7 @@ async function startSandbox(opts = {}) {
 			for (const t of state.timers) clearTimeout(t);
 			state.timers.clear();
 			server.closeAllConnections();
-			await new Promise((resolve) => server.close(() => resolve(undefined)));
+			await Promise.all([new Promise((resolve) => server.close(() => resolve(undefined))), objectStore.close()]);
 		},
 	};
 }

@@ -9,6 +9,9 @@ const DEMO_RECORD_ID = '22222222-2222-4222-8222-222222222222';
 const DEMO_DATABASE_ID = '33333333-3333-4333-8333-333333333333';
 const DEMO_PERSON_ID = '44444444-4444-4444-8444-444444444444';
 const DEMO_SECOND_RECORD_ID = '66666666-6666-4666-8666-666666666666';
+/** A page to move (Page → Move example) and the page it moves under. */
+const DEMO_RETRO_PAGE_ID = '77777777-7777-4777-8777-777777777777';
+const DEMO_ARCHIVE_PAGE_ID = '88888888-8888-4888-8888-888888888888';
 
 /** @param {string} content */
 const text = (content) => [{ type: 'text', text: { content } }];
@@ -93,6 +96,8 @@ function seedDemo(sb) {
 			Related: { relation: [{ id: DEMO_RECORD_ID }] },
 		},
 	});
+	sb.addPage({ id: DEMO_ARCHIVE_PAGE_ID, title: 'Archive', icon: { type: 'emoji', emoji: '🗄️' } });
+	sb.addPage({ id: DEMO_RETRO_PAGE_ID, title: 'Q3 retrospective' });
 	return {
 		token: DEMO_TOKEN,
 		pageId: DEMO_PAGE_ID,
@@ -100,7 +105,9 @@ function seedDemo(sb) {
 		databaseId: DEMO_DATABASE_ID,
 		personId: DEMO_PERSON_ID,
 		secondRecordId: DEMO_SECOND_RECORD_ID,
+		retroPageId: DEMO_RETRO_PAGE_ID,
+		archivePageId: DEMO_ARCHIVE_PAGE_ID,
 	};
 }
 
-module.exports = { seedDemo, DEMO_DATABASE_ID, DEMO_PERSON_ID, DEMO_SECOND_RECORD_ID };
+module.exports = { seedDemo, DEMO_DATABASE_ID, DEMO_PERSON_ID, DEMO_SECOND_RECORD_ID, DEMO_RETRO_PAGE_ID, DEMO_ARCHIVE_PAGE_ID };

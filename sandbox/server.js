@@ -11,7 +11,7 @@ const { isUuid } = require('./validate');
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
  *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number,
  *   answeredAfterMs: number | undefined }} RecordedRequest
- * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean }} Options
+ * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean, downloadTtlSeconds: number, fileKeyOnRead: boolean }} Options
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
  * @typedef {{ status?: number, body: unknown, headers?: Record<string, string> }} Answer

@@ -44,6 +44,19 @@ function createStore() {
 		/** POST /v2/pages Idempotency-Key per token: the body it came with and the page it created. */
 		/** @type {Map<string, { body: string, pageId: string }>} */
 		idempotency: new Map(),
+		/** The object store behind upload and download links (sandbox/objectStore.js), set by startSandbox. */
+		/** @type {import('./objectStore').ObjectStore | undefined} */
+		objectStore: undefined,
+		/**
+		 * How an uploaded file (`{ oss_name, size, content_type? }` as written) reads: a temporary link. The sandbox
+		 * replaces this with links to its object store.
+		 * @param {Record<string, any>} file
+		 * @returns {Record<string, any>}
+		 */
+		readFile: (file) => ({
+			url: `https://files.buildin.ai/sandbox/${encodeURIComponent(String(file.oss_name))}`,
+			expiry_time: new Date(Date.now() + 3_600_000).toISOString(),
+		}),
 	};
 	const { pages } = data;
 	const userStore = createUsers(data);

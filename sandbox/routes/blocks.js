@@ -6,6 +6,7 @@ const { isUuid, checkBoolean } = require('../validate');
 const { checkBlockInputs, checkContent, WRITABLE_TYPES } = require('../blockInput');
 const { readPaging, pageOf } = require('../paging');
 const { visibleBlock, bodyObject, checkKnownKeys } = require('./access');
+const { checkUploadedFiles } = require('../uploads');
 
 /**
  * @typedef {import('../server').HandlerContext} HandlerContext
@@ -63,6 +64,7 @@ function appendChildren(ctx) {
 	if (body.children === undefined) errs.push({ path: 'children', reason: 'required' });
 	const children = body.children === undefined ? [] : checkBlockInputs(body.children, 'children', errs) ?? [];
 	const position = checkPosition(ctx, id, body, errs);
+	checkUploadedFiles(ctx, children, 'children', errs);
 	throwIfAny(errs);
 	if (ctx.store.isTrashed(id)) throw validationError([{ path: 'block_id', reason: 'in_trash' }], 'The parent is in the trash');
 	const ids = ctx.store.insertBlocks(id, children, ctx.token.bot.id, position);

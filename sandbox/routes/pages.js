@@ -7,6 +7,7 @@ const { buildSchema } = require('../schema');
 const { checkBlockInputs } = require('../blockInput');
 const { readPaging, pageOf } = require('../paging');
 const { visiblePage, visibleDatabase, bodyObject, checkKnownKeys } = require('./access');
+const { checkUploadedFiles } = require('../uploads');
 
 /**
  * @typedef {import('../server').HandlerContext} HandlerContext
@@ -130,6 +131,7 @@ function createPage(ctx) {
 	checkKnownKeys(body, CREATE_FIELDS, errs);
 	const ref = checkParent(body.parent, errs);
 	const children = body.children === undefined ? [] : checkBlockInputs(body.children, 'children', errs, { allowEmpty: true }) ?? [];
+	checkUploadedFiles(ctx, children, 'children', errs);
 	throwIfAny(errs);
 	const { parent, schema } = resolveParent(ctx, /** @type {NonNullable<typeof ref> | null} */ (ref));
 	const values = body.properties === undefined ? {} : checkProperties(body.properties, schema, errs);

@@ -10,7 +10,8 @@ const { checkBlockInputs } = require('../blockInput');
  * blocks plus its sub-pages and inline databases, which read as `child_page` / `child_database` blocks.
  * @typedef {import('../blockInput').BlockInput} BlockInput
  * @typedef {{ blocks: Map<string, Record<string, any>>, children: Map<string, string[]>,
- *   pages: Map<string, { page: Record<string, any> }>, databases: Map<string, { db: Record<string, any> }> }} BlockData
+ *   pages: Map<string, { page: Record<string, any> }>, databases: Map<string, { db: Record<string, any> }>,
+ *   readFile: (file: Record<string, any>) => Record<string, any> }} BlockData
  * @typedef {{ after?: string, before?: string }} Position
  */
 
@@ -66,6 +67,8 @@ function createBlocks(data) {
 		const block = data.blocks.get(k);
 		if (block) {
 			const { type, in_trash: inTrash, [block.type]: content, ...head } = structuredClone(block);
+			// An uploaded file reads as a temporary link; what was written (oss_name, size) stays in the store.
+			if ((type === 'image' || type === 'file') && content.type === 'file') content.file = data.readFile(content.file);
 			return { ...head, has_children: hasChildren(k), in_trash: inTrash, type, [type]: content };
 		}
 		const page = data.pages.get(k)?.page;

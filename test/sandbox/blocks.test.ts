@@ -257,7 +257,7 @@ describe('PATCH /v2/blocks/:block_id', () => {
 		const page = env.sb.addPage({ title: 'P' });
 		const [img] = env.sb.addBlocks(page.id, [{ type: 'image', image: { type: 'external', external: { url: 'https://example.com/a.png' } } }]);
 		const res = await call('PATCH', `/v2/blocks/${img.id}`, { body: { image: { type: 'file', file: { oss_name: 'k/b.png', size: 5 } } } });
-		expect(res.json.image).toEqual({ type: 'file', file: { url: expect.stringContaining('b.png'), expiry_time: expect.any(String) }, caption: [] });
+		expect(res.json.image).toEqual({ type: 'file', file: { url: expect.stringContaining('b.png'), expiry_time: expect.any(String), oss_name: 'k/b.png' }, caption: [] });
 	});
 
 	it('trashes and restores with in_trash', async () => {

@@ -1,5 +1,5 @@
 // Builds and runs "Manual Trigger -> [Fixed Items] -> Buildin ..." workflows through n8n-core against a sandbox.
-import type { IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
 
 const { runWorkflow, nodeOutput, logLines } = require('../../harness/engine');
 const { startSandbox } = require('../../sandbox');
@@ -63,18 +63,28 @@ export interface BuildinStep {
 	settings?: Partial<INode>;
 }
 
+/** A file fed to the first Buildin node as binary data: its bytes, or a file on disk streamed into n8n's binary storage. */
+export interface InputFile {
+	fileName?: string;
+	mimeType?: string;
+	base64?: string;
+	path?: string;
+}
+
 export interface RunOptions {
 	/** Items fed to the first Buildin node (one empty item when absent). */
 	items?: IDataObject[];
+	/** Items with binary data (one per file, under `data`) fed to the first Buildin node instead. */
+	files?: InputFile[];
 	credentials?: IDataObject;
 }
 
 export interface RunResult {
 	run: IRun;
-	/** Output items of the last Buildin node, with pairing. */
-	output: Array<{ json: IDataObject; pairedItem?: unknown }>;
+	/** Output items of the last Buildin node, with pairing (and binary data, where a node output files). */
+	output: Array<{ json: IDataObject; pairedItem?: unknown; binary?: IBinaryKeyData }>;
 	/** Output of every node by name. */
-	outputs: Record<string, Array<{ json: IDataObject; pairedItem?: unknown }> | undefined>;
+	outputs: Record<string, Array<{ json: IDataObject; pairedItem?: unknown; binary?: IBinaryKeyData }> | undefined>;
 	/** The error that stopped the run, if any. */
 	error?: Error & IDataObject;
 }
@@ -85,7 +95,16 @@ export async function runBuildin(sandbox: Sandbox, steps: BuildinStep[] | Buildi
 	const nodes: INode[] = [
 		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 	];
-	if (options.items) {
+	if (options.files) {
+		nodes.push({
+			id: 'files',
+			name: 'Files',
+			type: 'harness.binaryItems',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { files: JSON.stringify(options.files) },
+		});
+	} else if (options.items) {
 		nodes.push({
 			id: 'items',
 			name: 'Items',

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../helpers/errors';
 import { withParameterCache } from './parameterCache';
 import { requestConcurrency } from '../transport';
 import { errorItemJson } from '../transport/errors';
+import { ItemWithBinary, type BatchOperation } from './operation';
 import { resources } from './resources';
 
 /** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
@@ -20,6 +21,11 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
 }
 
+/** The output item a failed input item becomes under continue-on-fail, carrying the node error as n8n's nodes do. */
+function failedItem(error: NodeApiError | NodeOperationError, pairedItem: { item: number }): INodeExecutionData {
+	return { json: errorItemJson(error), error, pairedItem };
+}
+
 /**
  * Runs the chosen operation once per input item, up to Options → Concurrency items at a time. Every output item
  * (one, or several from a list operation) is paired with the input item it came from, and the output keeps the
@@ -30,13 +36,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const context = withParameterCache(this);
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const execute = resources[resource]?.operations[operation]?.execute;
-	if (!execute) {
+	const chosen = resources[resource]?.operations[operation];
+	if (!chosen) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
+	const continueOnFail = context.continueOnFail();
+	if ('executeAll' in chosen) return await runBatch(context, chosen, continueOnFail);
+	const execute = chosen.execute;
 	const items = context.getInputData();
 	const concurrency = requestConcurrency(context);
-	const continueOnFail = context.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
 	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
@@ -48,10 +56,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const pairedItem = { item: itemIndex };
 			try {
 				const result = await execute.call(context, itemIndex);
-				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
+				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) =>
+					json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
+				);
 			} catch (error) {
 				const nodeError = toNodeError(context, error, itemIndex);
-				if (continueOnFail) outputs[itemIndex] = [{ json: errorItemJson(nodeError), error: nodeError, pairedItem }];
+				if (continueOnFail) outputs[itemIndex] = [failedItem(nodeError, pairedItem)];
 				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
 			}
 		}
@@ -59,4 +69,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 	if (stop.error) throw stop.error;
 	return [outputs.flat()];
+}
+
+/**
+ * A batch operation's results as the output: one item per input item, paired with it. Without continue-on-fail the
+ * first failing item (in input order) stops the run with its error (the operation stops there too, so the items
+ * after it have no result).
+ */
+async function runBatch(context: IExecuteFunctions, operation: BatchOperation, continueOnFail: boolean): Promise<INodeExecutionData[][]> {
+	// A failure of the whole operation (a parameter read once for all items) belongs to the first item.
+	const results = await operation.executeAll.call(context).catch((error: unknown) => Promise.reject(toNodeError(context, error, 0)));
+	const firstFailure = Array.from(results).findIndex((result) => result instanceof Error);
+	if (!continueOnFail && firstFailure >= 0) throw toNodeError(context, results[firstFailure], firstFailure);
+	return [
+		results.map((result, itemIndex) => {
+			const pairedItem = { item: itemIndex };
+			if (!(result instanceof Error)) return { json: result, pairedItem };
+			return failedItem(toNodeError(context, result, itemIndex), pairedItem);
+		}),
+	];
 }

@@ -48,6 +48,13 @@ const ENDPOINTS: Endpoint[] = [
 	route('POST', '/v2/databases/:id/query', 'read', 'list'),
 	route('POST', '/v2/pages', 'create', 'page'),
 	route('POST', '/v2/databases', 'create', 'database'),
+	// One transaction of creations and updates, with no Idempotency-Key: a repeat could create the records twice.
+	route('POST', '/v2/databases/:id/mutations', 'create'),
+	// Asking for an upload link writes nothing: a repeat only issues another link.
+	route('POST', '/v2/files/upload-url', 'set'),
+	route('GET', '/v2/files/download-url', 'read'),
+	// Moving to the same place again changes nothing.
+	route('PATCH', '/v2/pages/:id/move', 'set'),
 	route('PATCH', '/v2/pages/:id', 'set', 'page'),
 	route('DELETE', '/v2/pages/:id', 'set', 'page'),
 	route('PUT', '/v2/pages/:id/content/markdown', 'set'),

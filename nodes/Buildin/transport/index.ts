@@ -87,6 +87,11 @@ function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: Retr
 	};
 }
 
+/** Options → Timeout (Seconds) in milliseconds, checked like every request's: also the limit of a file transfer. */
+export function requestTimeoutMs(ctx: BuildinContext, itemIndex: number): number {
+	return requestSettings(ctx, itemIndex).timeoutMs;
+}
+
 /** Options → Concurrency: how many requests of one execution may be in flight at once; the editor's lookups send one. */
 export function requestConcurrency(ctx: BuildinContext): number {
 	if (!isExecution(ctx)) return 1;

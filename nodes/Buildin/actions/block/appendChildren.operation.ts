@@ -81,29 +81,36 @@ const properties: INodeProperties[] = [
 			'An array of Buildin block objects (BlockInput), sent in batches of 100. Only writable types are accepted; they are checked before anything is sent.',
 		displayOptions: { show: { blocksInput: ['json'] } },
 	},
-	{
-		displayName: 'Position',
-		name: 'position',
-		type: 'options',
-		options: [
-			{ name: 'After Block', value: 'after', description: 'Insert right after a given child block' },
-			{ name: 'Before Block', value: 'before', description: 'Insert right before a given child block' },
-			{ name: 'End', value: 'end', description: 'Add after the last child' },
-		],
-		default: 'end',
-		description: 'Where the new blocks go among the parent’s children',
-	},
-	{
-		displayName: 'Sibling Block',
-		name: 'siblingBlockId',
-		type: 'string',
-		default: '',
-		placeholder: '55555555-5555-4555-8555-555555555555',
-		description: 'ID (or URL ending in #BLOCK_ID) of the existing child block the new blocks go next to',
-		displayOptions: { show: { position: ['after', 'before'] } },
-	},
+	...positionParameters('blocks'),
 	optionsCollection(),
 ];
+
+/** Position and Sibling Block: where appended blocks go among the parent's children (also File → Upload). */
+export function positionParameters(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Position',
+			name: 'position',
+			type: 'options',
+			options: [
+				{ name: 'After Block', value: 'after', description: 'Insert right after a given child block' },
+				{ name: 'Before Block', value: 'before', description: 'Insert right before a given child block' },
+				{ name: 'End', value: 'end', description: 'Add after the last child' },
+			],
+			default: 'end',
+			description: `Where the new ${what} go among the parent’s children`,
+		},
+		{
+			displayName: 'Sibling Block',
+			name: 'siblingBlockId',
+			type: 'string',
+			default: '',
+			placeholder: '55555555-5555-4555-8555-555555555555',
+			description: `ID (or URL ending in #BLOCK_ID) of the existing child block the new ${what} go next to`,
+			displayOptions: { show: { position: ['after', 'before'] } },
+		},
+	];
+}
 
 export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['appendChildren'] } }, properties);
 
@@ -116,7 +123,8 @@ function readBlocks(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	return textToBlocks(textValue('Text', ctx.getNodeParameter('text', itemIndex, '')), type, language === '' ? {} : { language });
 }
 
-function readPosition(ctx: IExecuteFunctions, itemIndex: number): { after?: string; before?: string } {
+/** Position and Sibling Block as the `after` / `before` of an append. */
+export function readPosition(ctx: IExecuteFunctions, itemIndex: number): { after?: string; before?: string } {
 	const position = ctx.getNodeParameter('position', itemIndex, 'end') as string;
 	if (position === 'end') return {};
 	if (position !== 'after' && position !== 'before') {

@@ -1,14 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import type { BatchOperation, Operation } from '../operation';
 import * as create from './create.operation';
+import * as createOrUpdateRecords from './createOrUpdateRecords.operation';
 import * as createRecord from './createRecord.operation';
 import * as get from './get.operation';
 import * as query from './query.operation';
 import * as update from './update.operation';
 import * as updateRecord from './updateRecord.operation';
 
-export const operations: Record<string, Operation> = { create, createRecord, get, query, update, updateRecord };
+export const operations: Record<string, Operation | BatchOperation> = {
+	create,
+	createOrUpdateRecords,
+	createRecord,
+	get,
+	query,
+	update,
+	updateRecord,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -23,6 +32,12 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Create a database with its properties (schema) in a page or the workspace root',
 				action: 'Create a database',
+			},
+			{
+				name: 'Create or Update Records in Batch',
+				value: 'createOrUpdateRecords',
+				description: 'Create records, or update those that name a record, many per request in one transaction each',
+				action: 'Create or update database records in batch',
 			},
 			{
 				name: 'Create Record',

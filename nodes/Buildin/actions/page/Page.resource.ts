@@ -5,6 +5,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMarkdown from './getMarkdown.operation';
 import * as getProperty from './getProperty.operation';
+import * as move from './move.operation';
 import * as moveToTrash from './moveToTrash.operation';
 import * as replaceMarkdown from './replaceMarkdown.operation';
 import * as restore from './restore.operation';
@@ -15,6 +16,7 @@ export const operations: Record<string, Operation> = {
 	get,
 	getMarkdown,
 	getProperty,
+	move,
 	moveToTrash,
 	replaceMarkdown,
 	restore,
@@ -52,6 +54,12 @@ export const description: INodeProperties[] = [
 				value: 'getProperty',
 				description: 'Get the full value of one property, however long (all rich text, people or relations)',
 				action: 'Get a page property',
+			},
+			{
+				name: 'Move',
+				value: 'move',
+				description: 'Move a page under another page, into a database or to the workspace root',
+				action: 'Move a page',
 			},
 			{
 				name: 'Move to Trash',

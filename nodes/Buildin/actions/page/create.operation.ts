@@ -3,49 +3,32 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { buildinApiRequest } from '../../transport';
 import { collect, paginate } from '../../transport/pagination';
 import { appendInBatches } from '../block/appendInBatches';
-import { databaseLocator, idempotencyKeyOption, optionsCollection, pageLocator, readIdempotencyKey } from '../common.descriptions';
+import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../common.descriptions';
 import {
 	imageParameters,
+	parentParameters,
 	propertiesParameters,
 	readCover,
 	readIcon,
+	readParent,
 	readProperties,
 	titlePropertyOption,
 } from './page.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Parent',
-		name: 'parent',
-		type: 'options',
-		options: [
-			{ name: 'Database', value: 'database', description: 'Add a record to a database' },
-			{ name: 'Page', value: 'page', description: 'Create a sub-page of a page' },
-			{ name: 'Workspace Root', value: 'workspace', description: 'Create a top-level page of the workspace' },
-		],
-		default: 'page',
-		description: 'Where the new page goes',
-	},
-	{
-		...pageLocator,
-		name: 'parentPageId',
-		displayName: 'Parent Page',
-		description: 'The page to create the new page under',
-		displayOptions: { show: { parent: ['page'] } },
-	},
-	{
-		...databaseLocator,
-		name: 'parentDatabaseId',
-		displayName: 'Parent Database',
-		description:
+	...parentParameters({
+		parent: 'Where the new page goes',
+		database: 'Add a record to a database',
+		page: 'Create a sub-page of a page',
+		workspace: 'Create a top-level page of the workspace',
+		parentPage: 'The page to create the new page under',
+		parentDatabase:
 			'The database to add the new record to. Its properties are keyed by column name; set Options → Title Property to the title column (e.g. Name) for Title to fill it.',
-		displayOptions: { show: { parent: ['database'] } },
-	},
+	}),
 	{
 		displayName: 'Title',
 		name: 'title',
@@ -100,21 +83,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['create'] } }, properties);
-
-/** The `parent` of the create body; undefined (no parent) creates the page at the workspace root. */
-function readParent(ctx: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const parent = ctx.getNodeParameter('parent', itemIndex) as string;
-	if (parent === 'page') {
-		return { page_id: resourceIdFromLocator('Parent Page', ctx.getNodeParameter('parentPageId', itemIndex) as LocatorValue) };
-	}
-	if (parent === 'database') {
-		return {
-			database_id: resourceIdFromLocator('Parent Database', ctx.getNodeParameter('parentDatabaseId', itemIndex) as LocatorValue),
-		};
-	}
-	if (parent === 'workspace') return undefined;
-	throw new InvalidInputError('Parent', `unknown choice ${JSON.stringify(parent)}`);
-}
 
 /** What goes into the page after it exists: Markdown, or the blocks beyond the first 100. */
 interface LaterContent {

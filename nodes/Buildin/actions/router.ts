@@ -7,17 +7,38 @@ import { requestConcurrency } from '../transport';
 import { errorItemJson, errorOutputJson } from '../transport/errors';
 import { resources } from './resources';
 
-/** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
-function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/**
+ * Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. As an
+ * AI agent's tool there is only ever the one item the agent hands over, so the item is not named.
+ */
+function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, asTool: boolean): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidInputError) {
-		return new NodeOperationError(ctx.getNode(), `${error.field} in item ${itemIndex}: ${error.message}`, {
+		const where = asTool ? error.field : `${error.field} in item ${itemIndex}`;
+		return new NodeOperationError(ctx.getNode(), `${where}: ${error.message}`, {
 			itemIndex,
 			description: error.hint,
 		});
 	}
 	// Only the message is kept: an unexpected error's other fields may hold request options, headers included.
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+}
+
+/**
+ * The error a tool run ends with. n8n hands the agent's model only an error's message (AI Agent 3 answers the call
+ * with `[{"error": <message>}]`), so the message also carries what the user would read elsewhere: the advice (the
+ * description) and the fields Buildin objected to (the details).
+ */
+function forTheModel(error: NodeApiError | NodeOperationError): NodeApiError | NodeOperationError {
+	const details = error instanceof NodeApiError ? error.context.details : undefined;
+	const parts = [error.message, error.description ?? ''];
+	if (Array.isArray(details) && details.length > 0) parts.push(`Details: ${JSON.stringify(details)}`);
+	error.message = parts
+		.map((part) => part.trim().replace(/\.$/, ''))
+		.filter((part) => part !== '')
+		.map((part) => `${part}.`)
+		.join(' ');
+	return error;
 }
 
 /**
@@ -38,10 +59,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const concurrency = requestConcurrency(context);
 	const errorJson = context.getNode().onError === 'continueErrorOutput' ? errorOutputJson : errorItemJson;
 	const continueOnFail = context.continueOnFail();
+	// n8n's own idiom: a usableAsTool node runs under its type name with "Tool" appended (e.g. buildinTool).
+	const asTool = context.getNode().type.endsWith('Tool');
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
 	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
-	const stop: { itemIndex: number; error?: Error } = { itemIndex: items.length };
+	const stop: { itemIndex: number; error?: NodeApiError | NodeOperationError } = { itemIndex: items.length };
 
 	const worker = async () => {
 		while (stop.error === undefined && nextItem < items.length) {
@@ -51,13 +74,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const result = await execute.call(context, itemIndex);
 				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 			} catch (error) {
-				const nodeError = toNodeError(context, error, itemIndex);
+				const nodeError = toNodeError(context, error, itemIndex, asTool);
 				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem }];
 				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-	if (stop.error) throw stop.error;
+	if (stop.error) throw asTool ? forTheModel(stop.error) : stop.error;
 	return [outputs.flat()];
 }

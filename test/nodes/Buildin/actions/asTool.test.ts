@@ -5,6 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { MESSAGES, NOT_FOUND_ITEM, UPDATE_PAGE_OFFERED, UPDATE_PAGE_TOOL } from '../../../support/toolFace';
 import { byId, runAsTool, TOKEN, useSandbox } from '../../../support/workflow';
 import { addRecord, addReleases, text } from './database/fixtures';
 
@@ -13,15 +14,6 @@ const { loadPackage } = require('../../../../harness/engine');
 const sandbox = useSandbox();
 
 const MISSING = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
-
-/** Page → Update with the page and the title filled by the model, as the README's tool section shows it. */
-const updatePageTool: INodeParameters = {
-	resource: 'page',
-	operation: 'update',
-	pageId: byId("={{ $fromAI('pageId', 'ID or URL of the page', 'string') }}"),
-	title: "={{ $fromAI('title', 'The new title', 'string') }}",
-	simplify: true,
-};
 
 describe('what the model reads', () => {
 	test('every operation: "<action> in Buildin", the description n8n makes of the operation', async () => {
@@ -80,22 +72,9 @@ describe('what the model reads', () => {
 	test("Page → Update: the node's name as the tool's name, one required string per $fromAI() key", async () => {
 		const page = sandbox.addPage({ title: 'Inbox' });
 
-		const { tool } = await runAsTool(sandbox, { name: 'Update Page', parameters: updatePageTool }, { calls: [{ pageId: page.id, title: 'Filed' }] });
+		const { tool } = await runAsTool(sandbox, { name: 'Update Page', parameters: UPDATE_PAGE_TOOL }, { calls: [{ pageId: page.id, title: 'Filed' }] });
 
-		expect(tool).toEqual({
-			name: 'Update_Page',
-			description: 'Update a page in Buildin',
-			parameters: {
-				type: 'object',
-				properties: {
-					pageId: { type: 'string', description: 'ID or URL of the page' },
-					title: { type: 'string', description: 'The new title' },
-				},
-				required: ['pageId', 'title'],
-				additionalProperties: false,
-				$schema: 'http://json-schema.org/draft-07/schema#',
-			},
-		});
+		expect(tool).toEqual(UPDATE_PAGE_OFFERED);
 	});
 });
 
@@ -106,7 +85,7 @@ describe('a tool call', () => {
 
 		const { toolResults, error } = await runAsTool(
 			sandbox,
-			{ parameters: updatePageTool },
+			{ parameters: UPDATE_PAGE_TOOL },
 			{ calls: [{ pageId: `https://buildin.ai/docs/Inbox-${compact}`, title: 'Meeting notes, 9 April' }] },
 		);
 
@@ -136,6 +115,50 @@ describe('a tool call', () => {
 					etag: `W/"${updated.last_edited_time}"`,
 				},
 			],
+		]);
+	});
+
+	test('property values the model gives as JSON reach Buildin as they are, a single value through a typed field too', async () => {
+		const releases = addReleases(sandbox);
+		const record = addRecord(sandbox, releases.id, { Name: { title: text('Ship v1.1') } });
+
+		const { toolResults, error } = await runAsTool(
+			sandbox,
+			{
+				parameters: {
+					resource: 'database',
+					operation: 'updateRecord',
+					databaseId: byId(releases.id),
+					recordId: byId("={{ $fromAI('recordId', 'ID or URL of the record', 'string') }}"),
+					propertiesInput: 'fields',
+					properties: {
+						property: [{ key: 'Estimate|number', numberValue: "={{ $fromAI('estimate', 'Days of work', 'number') }}" }],
+					},
+					simplify: true,
+				},
+			},
+			{ calls: [{ recordId: record.id, estimate: 3 }] },
+		);
+		const json = await runAsTool(
+			sandbox,
+			{
+				parameters: {
+					resource: 'page',
+					operation: 'update',
+					pageId: byId("={{ $fromAI('pageId', 'ID or URL of the page', 'string') }}"),
+					propertiesInput: 'json',
+					propertiesJson: "={{ $fromAI('properties', 'Property values by name', 'json') }}",
+				},
+			},
+			{ calls: [{ pageId: record.id, properties: { Status: { select: { name: 'Done' } }, Done: { checkbox: true } } }] },
+		);
+
+		expect(error).toBeUndefined();
+		expect(json.error).toBeUndefined();
+		expect(toolResults).toEqual([[expect.objectContaining({ id: record.id })]]);
+		expect(sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
+			{ properties: { Estimate: { type: 'number', number: 3 } } },
+			{ properties: { Status: { select: { name: 'Done' } }, Done: { checkbox: true } } },
 		]);
 	});
 
@@ -174,13 +197,13 @@ describe('a failing tool call: the model gets the message with the advice, and t
 		[
 			'a bad ID, refused before anything is sent',
 			() => ({ calls: [{ pageId: 'the inbox page', title: 'Filed' }] }),
-			'Page: "the inbox page" is not a Buildin ID or URL. Use a Buildin ID (11111111-1111-4111-8111-111111111111 or the same 32 hex characters without dashes) or a Buildin URL such as https://buildin.ai/docs/11111111111141118111111111111111.',
+			MESSAGES.badId('the inbox page'),
 			0,
 		],
 		[
 			'404',
 			() => ({ calls: [{ pageId: MISSING, title: 'Filed' }] }),
-			'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration). No page with this ID is visible to the integration: check the ID or URL, and that the page is shared with the integration.',
+			MESSAGES.notFound,
 			1,
 		],
 		[
@@ -190,7 +213,7 @@ describe('a failing tool call: the model gets the message with the advice, and t
 				sandbox.injectFault({ method: 'PATCH', path: `/v2/pages/${page.id}`, status: 403 });
 				return { calls: [{ pageId: page.id, title: 'Filed' }] };
 			},
-			'Buildin API error 403 (forbidden: The integration is not allowed to do this). The integration lacks the pages.write capability, the page is not shared with the integration, or the workspace plan does not allow it. Grant the capability or share the page with the integration in Buildin.',
+			MESSAGES.forbidden,
 			1,
 		],
 		[
@@ -199,10 +222,10 @@ describe('a failing tool call: the model gets the message with the advice, and t
 				const page = sandbox.addPage({ title: 'Inbox' });
 				return {
 					calls: [{ pageId: page.id, title: 'Filed', etag: 'W/"2020-01-01T00:00:00.000Z"' }],
-					parameters: { ...updatePageTool, ifMatch: "={{ $fromAI('etag', 'The etag of the page as read', 'string') }}" },
+					parameters: { ...UPDATE_PAGE_TOOL, ifMatch: "={{ $fromAI('etag', 'The etag of the page as read', 'string') }}" },
 				};
 			},
-			'Buildin API error 409 (conflict: The page was modified since the version in If-Match; read it again). The page changed since the version sent in If-Match, so nothing was written. Read it again (Page → Get), apply your change to the new version and send the new ETag as If-Match.',
+			MESSAGES.conflict('The page was modified since the version in If-Match; read it again'),
 			1,
 		],
 		[
@@ -218,7 +241,7 @@ describe('a failing tool call: the model gets the message with the advice, and t
 	];
 
 	test.each(failures)('%s', async (_label, setUp, message, requests) => {
-		const { calls, parameters = updatePageTool } = setUp();
+		const { calls, parameters = UPDATE_PAGE_TOOL } = setUp();
 
 		const { toolResults, error } = await runAsTool(sandbox, { parameters }, { calls });
 
@@ -231,24 +254,11 @@ describe('a failing tool call: the model gets the message with the advice, and t
 	test('with On Error → Continue, the model gets the whole error item: message, advice and the API fields apart', async () => {
 		const { toolResults, error } = await runAsTool(
 			sandbox,
-			{ parameters: updatePageTool, settings: { onError: 'continueRegularOutput' } },
+			{ parameters: UPDATE_PAGE_TOOL, settings: { onError: 'continueRegularOutput' } },
 			{ calls: [{ pageId: MISSING, title: 'Filed' }] },
 		);
 
 		expect(error).toBeUndefined();
-		expect(toolResults).toEqual([
-			[
-				{
-					error: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
-					description:
-						'No page with this ID is visible to the integration: check the ID or URL, and that the page is shared with the integration.',
-					httpCode: 404,
-					code: 'not_found',
-					apiMessage: 'The page does not exist or is not visible to this integration',
-					requestId: expect.stringMatching(/^req_[0-9a-f]{16}$/),
-					details: [],
-				},
-			],
-		]);
+		expect(toolResults).toEqual([[NOT_FOUND_ITEM]]);
 	});
 });

@@ -108,13 +108,63 @@ class ReadParameters {
 	}
 }
 
+/**
+ * Stands in for n8n's AI Agent 3 without a model: its `calls` parameter plays the model's tool calls. It reads the
+ * connected tools as the agent does (n8n-core makes a tool of each usableAsTool node: name, description and a schema
+ * from its $fromAI() calls), asks the engine to run the calls as the agent does (an engine request: n8n-core runs
+ * each tool node on the agent's item merged with the call's arguments), then outputs one item: the tools as the model
+ * would see them (the JSON schema OpenAI's client sends) and, for each call, the text the agent would hand the model
+ * (the tool's output items as JSON; n8n-nodes-langchain utils/agent-execution/buildSteps.ts).
+ */
+class ToolCaller {
+	description = {
+		displayName: 'Tool Caller', name: 'toolCaller', group: ['transform'], version: 1, description: '',
+		defaults: { name: 'Agent' }, inputs: ['main', 'ai_tool'], outputs: ['main'],
+		properties: [{ displayName: 'Calls', name: 'calls', type: 'json', default: '[]' }],
+	};
+	/** @this {import('n8n-workflow').IExecuteFunctions} @param {import('n8n-workflow').EngineResponse} [response] */
+	async execute(response) {
+		if (!response?.actionResponses?.length) {
+			const calls = JSON.parse(String(this.getNodeParameter('calls', 0)));
+			const actions = calls.map((call, index) => ({
+				actionType: 'ExecutionNodeAction', nodeName: call.tool, input: call.arguments, type: 'ai_tool', id: `call_${index}`,
+				metadata: { itemIndex: 0 },
+			}));
+			return { actions, metadata: {} };
+		}
+		// A transitive dependency of n8n-core (which builds the tools with it): the converter OpenAI's client uses.
+		const { toJsonSchema } = require('@langchain/core/utils/json_schema');
+		const connected = await this.getInputConnectionData('ai_tool', 0);
+		const tools = (Array.isArray(connected) ? connected : [connected]).map((tool) => ({
+			name: tool.name,
+			description: tool.description,
+			parameters: toJsonSchema(tool.schema),
+		}));
+		const toolResults = response.actionResponses.map(({ data }) => JSON.stringify(data.data?.ai_tool?.[0]?.map((item) => item.json)));
+		return [[{ json: { tools, toolResults }, pairedItem: { item: 0 } }]];
+	}
+}
+
 const HARNESS_NODES = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'harness.fixedItems': new FixedItems(),
 	'harness.binaryItems': new BinaryItems(),
 	'harness.noOp': new NoOp(),
 	'harness.readParameters': new ReadParameters(),
+	'harness.toolCaller': new ToolCaller(),
 };
+
+/**
+ * A usableAsTool node as the tool type n8n's app derives from it (packages/cli tool-generation/ai-tools.ts): the
+ * name with "Tool" appended, no inputs, one ai_tool output, the same code.
+ */
+function toolVariant(nodeType) {
+	const { description } = nodeType;
+	if (!description.usableAsTool) throw new Error(`${description.name} is not usable as a tool`);
+	const toolDescription = { ...description, name: `${description.name}Tool`, inputs: [], outputs: ['ai_tool'] };
+	delete toolDescription.usableAsTool;
+	return Object.assign(Object.create(nodeType), { description: toolDescription });
+}
 
 /** Every log line n8n-core and the node write during a run, so tests can check what a log would show. */
 const logLines = [];
@@ -205,12 +255,16 @@ async function loadPackage(packageDir = PACKAGE_DIR) {
 	if (loaded) return loaded;
 	const loader = new PackageDirectoryLoader(packageDir);
 	await loader.loadAll();
+	const tools = new Map();
 	const find = (type) => {
 		if (HARNESS_NODES[type]) return HARNESS_NODES[type];
 		const [packageName, nodeName] = type.split('.');
-		const entry = packageName === loader.packageName ? loader.nodeTypes[nodeName] : undefined;
+		const baseName = nodeName.replace(/Tool$/, '');
+		const entry = packageName === loader.packageName ? loader.nodeTypes[baseName] : undefined;
 		if (!entry) throw new Error(`Unknown node type ${type}`);
-		return entry.type;
+		if (baseName === nodeName) return entry.type;
+		if (!tools.has(type)) tools.set(type, toolVariant(entry.type));
+		return tools.get(type);
 	};
 	const nodeTypes = {
 		getByName: find,

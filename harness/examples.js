@@ -5,6 +5,8 @@ const { join } = require('node:path');
 const EXAMPLES_DIR = join(__dirname, '..', 'examples');
 /** The credential id the examples reference; importing a credential under this id makes them runnable as they are. */
 const EXAMPLE_CREDENTIAL_ID = 'buildin-credential';
+/** The OpenAI credential the agent example's chat model references; the tests import one pointing at a scripted model. */
+const EXAMPLE_OPENAI_CREDENTIAL_ID = 'openai-credential';
 
 /** Every workflow in examples/, keyed by file name without .json. */
 function exampleWorkflows() {
@@ -18,4 +20,4 @@ function exampleWorkflows() {
 	);
 }
 
-module.exports = { exampleWorkflows, EXAMPLE_CREDENTIAL_ID };
+module.exports = { exampleWorkflows, EXAMPLE_CREDENTIAL_ID, EXAMPLE_OPENAI_CREDENTIAL_ID };

@@ -144,6 +144,70 @@ export async function runBuildin(sandbox: Sandbox, steps: BuildinStep[] | Buildi
 	};
 }
 
+export interface OfferedTool {
+	name: string;
+	description: string;
+	parameters: IDataObject;
+}
+
+export interface ToolRunResult {
+	run: IRun;
+	/** The tool as the model sees it: its name, description and the JSON schema of its arguments. */
+	tool?: OfferedTool;
+	/** For each call, in order, what the agent hands the model: the tool's output items, parsed from their JSON text. */
+	toolResults: unknown[];
+	/** The error that stopped the run, if any. */
+	error?: Error & IDataObject;
+}
+
+/**
+ * Runs the Buildin node as an AI agent's tool the way n8n-core runs one for AI Agent 3: Manual Trigger -> Items (the
+ * agent's item) -> Agent, a stand-in that plays the model's tool calls (harness/engine.js ToolCaller), with the node
+ * attached as the tool "Buildin" (type n8n-nodes-buildin.buildinTool). Each call's arguments are what the model sent.
+ */
+export async function runAsTool(
+	sandbox: Sandbox,
+	tool: BuildinStep,
+	{ agentItem = {}, calls }: { agentItem?: IDataObject; calls: IDataObject[] },
+): Promise<ToolRunResult> {
+	const name = tool.name ?? 'Buildin';
+	const nodes: INode[] = [
+		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'items', name: 'Items', type: 'harness.fixedItems', typeVersion: 1, position: [200, 0], parameters: { items: JSON.stringify([agentItem]) } },
+		{
+			id: 'agent',
+			name: 'Agent',
+			type: 'harness.toolCaller',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { calls: JSON.stringify(calls.map((args) => ({ tool: name, arguments: args }))) },
+		},
+		{
+			id: 'tool',
+			name,
+			type: 'n8n-nodes-buildin.buildinTool',
+			typeVersion: 1,
+			position: [400, 200],
+			parameters: tool.parameters,
+			credentials: { buildinApi: { id: 'sandbox', name: 'Buildin sandbox' } },
+			...tool.settings,
+		},
+	];
+	const connections: IDataObject = {
+		'Manual Trigger': { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+		Items: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
+		[name]: { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
+	};
+	const run: IRun = await runWorkflow({ nodes, connections, credentials: { buildinApi: { apiToken: TOKEN, baseUrl: sandbox.url } } });
+	const agent = nodeOutput(run, 'Agent')?.[0]?.json as { tools: OfferedTool[]; toolResults: string[] } | undefined;
+	return {
+		run,
+		tool: agent?.tools[0],
+		toolResults: (agent?.toolResults ?? []).map((text) => JSON.parse(text)),
+		error: run.data.resultData.error as ToolRunResult['error'],
+	};
+}
+
 /** Every log line written so far (n8n-core's and the node's). */
 export function logText(): string {
 	return JSON.stringify(logLines);

@@ -8,11 +8,21 @@ import { errorItemJson } from '../transport/errors';
 import { ItemWithBinary, type BatchOperation } from './operation';
 import { resources } from './resources';
 
-/** Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. */
-function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/**
+ * Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. As an
+ * AI agent's tool there is only ever the one item the agent hands over, so the item is not named, and the message
+ * carries what the model needs (`forTheModel`).
+ */
+function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, asTool: boolean): NodeApiError | NodeOperationError {
+	const nodeError = asNodeError(ctx, error, itemIndex, asTool);
+	return asTool ? forTheModel(nodeError) : nodeError;
+}
+
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, asTool: boolean): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidInputError) {
-		return new NodeOperationError(ctx.getNode(), `${error.field} in item ${itemIndex}: ${error.message}`, {
+		const where = asTool ? error.field : `${error.field} in item ${itemIndex}`;
+		return new NodeOperationError(ctx.getNode(), `${where}: ${error.message}`, {
 			itemIndex,
 			description: error.hint,
 		});
@@ -24,6 +34,23 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 /** The output item a failed input item becomes under continue-on-fail, carrying the node error as n8n's nodes do. */
 function failedItem(error: NodeApiError | NodeOperationError, pairedItem: { item: number }): INodeExecutionData {
 	return { json: errorItemJson(error), error, pairedItem };
+}
+
+/**
+ * The error a tool run ends with. n8n hands the agent's model only an error's message (AI Agent 3 answers the call
+ * with `[{"error": <message>}]`), so the message also carries what the user would read elsewhere: the advice (the
+ * description) and the fields Buildin objected to (the details).
+ */
+function forTheModel(error: NodeApiError | NodeOperationError): NodeApiError | NodeOperationError {
+	const details = error instanceof NodeApiError ? error.context.details : undefined;
+	const parts = [error.message, error.description ?? ''];
+	if (Array.isArray(details) && details.length > 0) parts.push(`Details: ${JSON.stringify(details)}`);
+	error.message = parts
+		.map((part) => part.trim().replace(/\.$/, ''))
+		.filter((part) => part !== '')
+		.map((part) => `${part}.`)
+		.join(' ');
+	return error;
 }
 
 /**
@@ -41,14 +68,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
 	const continueOnFail = context.continueOnFail();
-	if ('executeAll' in chosen) return await runBatch(context, chosen, continueOnFail);
+	// n8n's own idiom: a usableAsTool node runs under its type name with "Tool" appended (e.g. buildinTool).
+	const asTool = context.getNode().type.endsWith('Tool');
+	if ('executeAll' in chosen) return await runBatch(context, chosen, continueOnFail, asTool);
 	const execute = chosen.execute;
 	const items = context.getInputData();
 	const concurrency = requestConcurrency(context);
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
 	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
-	const stop: { itemIndex: number; error?: Error } = { itemIndex: items.length };
+	const stop: { itemIndex: number; error?: NodeApiError | NodeOperationError } = { itemIndex: items.length };
 
 	const worker = async () => {
 		while (stop.error === undefined && nextItem < items.length) {
@@ -60,7 +89,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
 				);
 			} catch (error) {
-				const nodeError = toNodeError(context, error, itemIndex);
+				const nodeError = toNodeError(context, error, itemIndex, asTool);
 				if (continueOnFail) outputs[itemIndex] = [failedItem(nodeError, pairedItem)];
 				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
 			}
@@ -76,16 +105,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  * first failing item (in input order) stops the run with its error (the operation stops there too, so the items
  * after it have no result).
  */
-async function runBatch(context: IExecuteFunctions, operation: BatchOperation, continueOnFail: boolean): Promise<INodeExecutionData[][]> {
+async function runBatch(
+	context: IExecuteFunctions,
+	operation: BatchOperation,
+	continueOnFail: boolean,
+	asTool: boolean,
+): Promise<INodeExecutionData[][]> {
+	const nodeError = (error: unknown, itemIndex: number) => toNodeError(context, error, itemIndex, asTool);
 	// A failure of the whole operation (a parameter read once for all items) belongs to the first item.
-	const results = await operation.executeAll.call(context).catch((error: unknown) => Promise.reject(toNodeError(context, error, 0)));
+	const results = await operation.executeAll.call(context).catch((error: unknown) => Promise.reject(nodeError(error, 0)));
 	const firstFailure = Array.from(results).findIndex((result) => result instanceof Error);
-	if (!continueOnFail && firstFailure >= 0) throw toNodeError(context, results[firstFailure], firstFailure);
+	if (!continueOnFail && firstFailure >= 0) throw nodeError(results[firstFailure], firstFailure);
 	return [
 		results.map((result, itemIndex) => {
 			const pairedItem = { item: itemIndex };
 			if (!(result instanceof Error)) return { json: result, pairedItem };
-			return failedItem(toNodeError(context, result, itemIndex), pairedItem);
+			return failedItem(nodeError(result, itemIndex), pairedItem);
 		}),
 	];
 }

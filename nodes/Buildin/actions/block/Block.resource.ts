@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 				name: 'Append Children',
 				value: 'appendChildren',
 				description: 'Add blocks to a page or block, at the end or next to a given child',
-				action: 'Append children to a block',
+				action: 'Append blocks to a page or block',
 			},
 			{
 				name: 'Delete',
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Children',
 				value: 'getChildren',
 				description: 'List the blocks in a page or block, optionally with nested blocks',
-				action: 'Get the children of a block',
+				action: 'Get child blocks of a page or block',
 			},
 			{
 				name: 'Update',

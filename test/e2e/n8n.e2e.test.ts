@@ -8,7 +8,7 @@ import { credentials, DATABASE_ID, exampleWorkflows, failureWorkflows, MISSING_P
 const { startSandbox } = require('../../sandbox');
 const { seedDemo } = require('../../sandbox/seed');
 
-type Item = { json: any; pairedItem?: any };
+type Item = { json: any; pairedItem?: any; error?: any };
 
 function outputOf(json: any, node: string): Item[] {
 	return json?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? [];
@@ -157,20 +157,41 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			expect(output).not.toContain(token);
 		});
 
-		it('continue on fail: three items in, three items out, paired, the missing page as an error item', async () => {
+		it('continue on fail: three items in, three items out, paired, the missing page as a failed item carrying the node error', async () => {
 			const result = await n8n.execute(failures.continueOnFail.id);
 			expect(result.code).toBe(0);
 			const items = outputOf(result.json, 'Update Pages');
 			expect(items).toHaveLength(3);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(items[0].json.id).toBe(PAGE_ID);
-			expect(items[1].json).toMatchObject({ httpCode: 404, code: 'not_found' });
-			expect(items[1].json.error).toContain('Buildin API error 404');
+			// n8n shows a failed item's JSON as the error's message; the error stays with the item, with Buildin's fields.
+			expect(items[1].json).toEqual({ error: expect.stringContaining('Buildin API error 404 (not_found') });
+			expect(items[1].error).toMatchObject({
+				name: 'NodeApiError',
+				description: expect.stringContaining('No page with this ID is visible to the integration'),
+				context: expect.objectContaining({ itemIndex: 1, apiCode: 'not_found', mayHaveLanded: false }),
+			});
 			expect(items[2].json.id).toBe(RECORD_ID);
 			// Concurrency sends the three at once: any arrival order, each exactly once.
 			expect(sandbox.requests.map((request: any) => request.path).sort()).toEqual(
 				[`/v2/pages/${PAGE_ID}`, `/v2/pages/${MISSING_PAGE_ID}`, `/v2/pages/${RECORD_ID}`].sort(),
 			);
+			expect(JSON.stringify(result.json)).not.toContain(token);
+		});
+
+		it('continue using the error output: the two updated pages leave by the success output, the missing one by the error output', async () => {
+			const result = await n8n.execute(failures.continueErrorOutput.id);
+			expect(result.code).toBe(0);
+			const [success, failed] = result.json.data.resultData.runData['Update Pages'][0].data.main as Item[][];
+			expect(success.map((item) => [item.json.id, item.pairedItem])).toEqual([
+				[PAGE_ID, { item: 0 }],
+				[RECORD_ID, { item: 2 }],
+			]);
+			expect(failed).toHaveLength(1);
+			expect(failed[0].pairedItem).toEqual({ item: 1 });
+			expect(failed[0].json).toEqual({ error: expect.stringContaining('Buildin API error 404 (not_found') });
+			expect(failed[0].error).toMatchObject({ name: 'NodeApiError', context: expect.objectContaining({ apiCode: 'not_found' }) });
+			expect(JSON.stringify(result.json)).not.toContain(token);
 		});
 
 		it('a revoked token fails with 401 and the advice to replace it', async () => {

@@ -43,18 +43,13 @@ function chain(id: string, name: string, nodes: any[]): WorkflowFile {
 	return { id, name, nodes: all, connections, settings: { executionOrder: 'v1' }, active: false };
 }
 
-/** Failure cases that are not user examples. */
-export function failureWorkflows(): Record<string, WorkflowFile> {
-	return {
-		staleIfMatch: chain('e2e-stale-if-match', 'E2E: stale If-Match', [
-			buildin('Update Page', 1, {
-				operation: 'update',
-				pageId: { __rl: true, mode: 'id', value: PAGE_ID },
-				title: 'Should not be written',
-				ifMatch: 'W/"2020-01-01T00:00:00.000Z"',
-			}),
-		]),
-		continueOnFail: chain('e2e-continue-on-fail', 'E2E: continue on fail keeps one output per item', [
+/** Items for three pages, the middle one missing, updated by a Buildin node with the given On Error setting. */
+function continueOnFail(onError: 'continueRegularOutput' | 'continueErrorOutput'): WorkflowFile {
+	const regular = onError === 'continueRegularOutput';
+	return chain(
+		regular ? 'e2e-continue-on-fail' : 'e2e-continue-error-output',
+		regular ? 'E2E: continue on fail keeps one output per item' : 'E2E: failed items leave by the error output',
+		[
 			{
 				parameters: {
 					jsCode: `return [
@@ -78,9 +73,25 @@ export function failureWorkflows(): Record<string, WorkflowFile> {
 					title: '={{ $json.title }}',
 					options: { titleProperty: "={{ $json.page === '" + RECORD_ID + "' ? 'Name' : 'title' }}" },
 				},
-				{ onError: 'continueRegularOutput' },
+				{ onError },
 			),
+		],
+	);
+}
+
+/** Failure cases that are not user examples. */
+export function failureWorkflows(): Record<string, WorkflowFile> {
+	return {
+		staleIfMatch: chain('e2e-stale-if-match', 'E2E: stale If-Match', [
+			buildin('Update Page', 1, {
+				operation: 'update',
+				pageId: { __rl: true, mode: 'id', value: PAGE_ID },
+				title: 'Should not be written',
+				ifMatch: 'W/"2020-01-01T00:00:00.000Z"',
+			}),
 		]),
+		continueOnFail: continueOnFail('continueRegularOutput'),
+		continueErrorOutput: continueOnFail('continueErrorOutput'),
 		badToken: chain('e2e-bad-token', 'E2E: a revoked token', [
 			{
 				...buildin('Get Page', 1, { operation: 'get', pageId: { __rl: true, mode: 'id', value: PAGE_ID } }),

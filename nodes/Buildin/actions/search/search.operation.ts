@@ -81,7 +81,7 @@ function choice(field: string, value: unknown, allowed: string[]): string {
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body: IDataObject = {};
-	const query = textValue('Search Query', this.getNodeParameter('query', itemIndex, '')).trim();
+	const query = textValue('Query', this.getNodeParameter('query', itemIndex, '')).trim();
 	if (query !== '') body.query = query;
 	const objectType = this.getNodeParameter('objectType', itemIndex, 'any');
 	if (objectType !== 'any') body.filter = { property: 'object', value: choice('Object Type', objectType, OBJECT_TYPES) };

@@ -60,7 +60,7 @@ const CASES: Array<[string, INodeParameters, string, unknown[]]> = [
 	['Page → Create Title', { resource: 'page', operation: 'create', parent: 'workspace', title: V }, 'Title', NOT_TEXT],
 	['Block → Append Children Text', append({ text: V }), 'Text', NOT_TEXT],
 	['Block → Update Text', { resource: 'block', operation: 'update', blockId: byId(PAGE), blockType: 'paragraph', text: V }, 'Text', NOT_TEXT],
-	['Search → Search Query', search({ query: V }), 'Search Query', NOT_TEXT],
+	['Search → Search Query', search({ query: V }), 'Query', NOT_TEXT],
 	['Search → Semantic Search Query', { resource: 'search', operation: 'semanticSearch', query: V }, 'Query', NOT_TEXT],
 	['Page → Replace Content with Markdown', { resource: 'page', operation: 'replaceMarkdown', pageId: byId(PAGE), markdown: V }, 'Markdown', NOT_TEXT],
 	['Page → Update Icon Emoji', pageUpdate({ icon: 'emoji', iconEmoji: V }), 'Icon Emoji', NOT_TEXT],

@@ -53,6 +53,8 @@ async function startSandbox(opts = {}) {
 		addToken: store.addToken,
 		/** A page, or a database record when `parent` is `{ type: 'database_id', database_id }` of an existing database. */
 		addPage: store.addPage,
+		/** `(id, { title?, properties? })`: an edit by a person (write shape) -> the page; last_edited_time moves on. */
+		updatePage: store.updatePage,
 		getPage: store.getPage,
 		/** `({ id?, name, email?, avatarUrl? })` -> the user as GET /v2/users/:id shows it with users.email.read. */
 		addUser: store.addUser,
@@ -77,13 +79,23 @@ async function startSandbox(opts = {}) {
 			state.rateLimit = limit && { ...limit };
 			state.hits = [];
 		},
-		/** Clears requests, faults, latency and rate limit; keeps the data (pages, databases, blocks, users), tokens and options. */
+		/**
+		 * The sandbox's clock (sandbox/time.js): `set(isoOrMs)` stops it at a time and `advance(ms)` moves it;
+		 * `setPrecision('minute')` gives whole-minute timestamps; `setVisibilityLag(ms)` keeps pages written less
+		 * than that ago out of queries and searches; `now()` reads it.
+		 */
+		clock: store.data.clock,
+		/**
+		 * Clears requests, faults, latency and rate limit, and puts the clock back to real time (millisecond precision,
+		 * no lag); keeps the data (pages, databases, blocks, users), tokens and options.
+		 */
 		reset() {
 			state.requests.length = 0;
 			state.faults.length = 0;
 			state.latencyMs = 0;
 			state.rateLimit = null;
 			state.hits = [];
+			store.data.clock.reset();
 		},
 		async close() {
 			for (const t of state.timers) clearTimeout(t);

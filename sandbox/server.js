@@ -170,13 +170,15 @@ function sleepUntil(state, deadline) {
 /**
  * @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
  * @param {number} arrived performance.now() when the request arrived
+ * @param {number} nowMs the sandbox clock's time, sent as the Date header
  */
-function send(res, r, answer, arrived) {
+function send(res, r, answer, arrived, nowMs) {
 	const requestId = newRequestId();
 	const status = answer.status ?? 200;
 	const body = answer.body instanceof ApiError ? errorBody(answer.body, requestId) : answer.body;
 	r.status = status;
-	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, ...answer.headers });
+	const date = new Date(nowMs).toUTCString();
+	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, date, ...answer.headers });
 	res.end(JSON.stringify(body));
 	r.answeredAfterMs = performance.now() - arrived;
 }
@@ -249,7 +251,7 @@ async function handle({ routes, store, state }, req, res) {
 			answer = errorAnswer(err instanceof ApiError ? err : new ApiError(500, 'internal_error', String(err)), undefined);
 		}
 	}
-	send(res, r, answer, arrived);
+	send(res, r, answer, arrived, store.data.clock.now());
 }
 
 /** @param {{ routes: Route[], store: Store, state: State }} app */

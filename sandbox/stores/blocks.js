@@ -2,7 +2,6 @@
 'use strict';
 
 const { randomUUID } = require('node:crypto');
-const { nextTimestamp } = require('../time');
 const { checkBlockInputs } = require('../blockInput');
 
 /**
@@ -10,7 +9,8 @@ const { checkBlockInputs } = require('../blockInput');
  * blocks plus its sub-pages and inline databases, which read as `child_page` / `child_database` blocks.
  * @typedef {import('../blockInput').BlockInput} BlockInput
  * @typedef {{ blocks: Map<string, Record<string, any>>, children: Map<string, string[]>,
- *   pages: Map<string, { page: Record<string, any> }>, databases: Map<string, { db: Record<string, any> }> }} BlockData
+ *   pages: Map<string, { page: Record<string, any> }>, databases: Map<string, { db: Record<string, any> }>,
+ *   clock: import('../time').Clock }} BlockData
  * @typedef {{ after?: string, before?: string }} Position
  */
 
@@ -104,8 +104,9 @@ function createBlocks(data) {
 		const pageId = ownerPageId(id);
 		const page = pageId && data.pages.get(pageId)?.page;
 		if (!page) return undefined;
-		page.last_edited_time = nextTimestamp(page.last_edited_time);
+		page.last_edited_time = data.clock.stamp(page.last_edited_time);
 		page.last_edited_by = { object: 'user', id: editorId };
+		data.clock.wrote(page.id);
 		return page;
 	}
 
@@ -121,7 +122,7 @@ function createBlocks(data) {
 		let previous = position.after;
 		for (const input of inputs) {
 			const id = randomUUID();
-			const now = nextTimestamp();
+			const now = data.clock.stamp();
 			const by = { object: 'user', id: editorId };
 			data.blocks.set(id, {
 				object: 'block', id, parent: { ...parent }, created_time: now, created_by: by, last_edited_time: now,
@@ -178,7 +179,7 @@ function createBlocks(data) {
 		}
 		if (changes.content) Object.assign(block[block.type], structuredClone(changes.content));
 		if (changes.in_trash !== undefined) block.in_trash = changes.in_trash;
-		block.last_edited_time = nextTimestamp(block.last_edited_time);
+		block.last_edited_time = data.clock.stamp(block.last_edited_time);
 		block.last_edited_by = { object: 'user', id: editorId };
 		touchOwner(block.id, editorId);
 		return blockView(block.id);

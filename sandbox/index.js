@@ -70,6 +70,14 @@ async function startSandbox(opts = {}) {
 		injectFault(fault) {
 			state.faults.push({ ...fault, left: fault.times ?? 1 });
 		},
+		/**
+		 * Calls `hook` with each request as it arrives, before it is answered: a test's stand-in for what people do
+		 * in Buildin while a client works. Cleared by reset().
+		 * @param {((request: import('./server').RecordedRequest) => void) | undefined} hook
+		 */
+		onRequest(hook) {
+			state.onRequest = hook;
+		},
 		/** @param {number} ms */
 		setLatency(ms) {
 			state.latencyMs = ms;
@@ -81,12 +89,12 @@ async function startSandbox(opts = {}) {
 		},
 		/**
 		 * The sandbox's clock (sandbox/time.js): `set(isoOrMs)` stops it at a time and `advance(ms)` moves it;
-		 * `setPrecision('minute')` gives whole-minute timestamps; `setVisibilityLag(ms)` keeps pages written less
-		 * than that ago out of queries and searches; `now()` reads it.
+		 * `setPrecision('minute')` gives whole-minute timestamps; `setVisibilityLag(ms)` keeps pages written from
+		 * then on out of queries and searches for that long; `now()` reads it.
 		 */
 		clock: store.data.clock,
 		/**
-		 * Clears requests, faults, latency and rate limit, and puts the clock back to real time (millisecond precision,
+		 * Clears requests, faults, latency, rate limit and the request hook, and puts the clock back to real time (millisecond precision,
 		 * no lag); keeps the data (pages, databases, blocks, users), tokens and options.
 		 */
 		reset() {
@@ -95,6 +103,7 @@ async function startSandbox(opts = {}) {
 			state.latencyMs = 0;
 			state.rateLimit = null;
 			state.hits = [];
+			state.onRequest = undefined;
 			store.data.clock.reset();
 		},
 		async close() {

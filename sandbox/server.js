@@ -21,7 +21,7 @@ const { isUuid } = require('./validate');
  *   retryAfter?: number | string, location?: string, drop?: boolean, latencyMs?: number }} Fault
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
- *   timers: Set<NodeJS.Timeout> }} State
+ *   timers: Set<NodeJS.Timeout>, onRequest?: (request: RecordedRequest) => void }} State
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -225,6 +225,8 @@ async function handle({ routes, store, state }, req, res) {
 		answeredAfterMs: undefined,
 	};
 	state.requests.push(r);
+	// A test's hook: what happens in Buildin while a client is between two requests (e.g. an edit during a scan).
+	state.onRequest?.(r);
 
 	// Faults and the rate limit stand in for a proxy or limiter in front of the app: they decide on arrival,
 	// before authentication and routing.

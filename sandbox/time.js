@@ -5,8 +5,9 @@
  * The sandbox's clock: real time by default, or a time a test sets and moves (timing is then the test's to drive).
  * Timestamps come out at millisecond precision, each strictly later than the one it replaces, or at whole minutes
  * (Buildin's precision is undocumented; Notion's is the minute), where two edits within one minute carry the same
- * timestamp. With a visibility lag, a page written less than the lag ago is left out of queries and searches, as
- * an index that catches up late would.
+ * timestamp. A page written while a visibility lag is set is left out of queries and searches until the lag has
+ * passed, as an index that catches up late would: a write made with a lag can appear after a later write made
+ * without one, holding the older timestamp.
  * @typedef {'millisecond' | 'minute'} Precision
  */
 function createClock() {
@@ -15,8 +16,8 @@ function createClock() {
 	/** @type {Precision} */
 	let precision = 'millisecond';
 	let lagMs = 0;
-	/** When each page was last written, by the clock. */
-	const writes = new Map();
+	/** When each page's last write becomes visible, by the clock. */
+	const visibleFrom = new Map();
 
 	const now = () => fixedMs ?? Date.now();
 
@@ -34,7 +35,7 @@ function createClock() {
 		setPrecision(value) {
 			precision = value;
 		},
-		/** @param {number} ms */
+		/** @param {number} ms how long the pages written from now on stay out of queries and searches */
 		setVisibilityLag(ms) {
 			lagMs = ms;
 		},
@@ -43,7 +44,7 @@ function createClock() {
 			fixedMs = undefined;
 			precision = 'millisecond';
 			lagMs = 0;
-			writes.clear();
+			visibleFrom.clear();
 		},
 		/**
 		 * A timestamp for a write now: at millisecond precision strictly later than `previous` even within one
@@ -57,12 +58,12 @@ function createClock() {
 		},
 		/** @param {string} id a page that was just written */
 		wrote(id) {
-			writes.set(id.toLowerCase(), now());
+			if (lagMs > 0) visibleFrom.set(id.toLowerCase(), now() + lagMs);
+			else visibleFrom.delete(id.toLowerCase());
 		},
 		/** @param {string} id whether queries and searches show the page yet */
 		visible(id) {
-			const written = writes.get(id.toLowerCase());
-			return lagMs === 0 || written === undefined || now() - written >= lagMs;
+			return now() >= (visibleFrom.get(id.toLowerCase()) ?? Number.NEGATIVE_INFINITY);
 		},
 	};
 }

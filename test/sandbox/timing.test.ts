@@ -1,4 +1,5 @@
-// The sandbox's clock: a time tests set and move, whole-minute timestamps, and pages that become visible late.
+// Time in the sandbox: a clock tests set and move, whole-minute timestamps, pages that become visible late, and a
+// hook for what happens in Buildin between two requests of a client.
 import { useSandbox, type Json } from './helpers';
 
 const env = useSandbox();
@@ -84,7 +85,7 @@ describe('the clock', () => {
 });
 
 describe('the visibility lag', () => {
-	it('keeps a record out of queries and searches until the lag has passed since it was written', async () => {
+	it('keeps a record written under a lag out of queries and searches until the lag has passed', async () => {
 		env.sb.clock.set(T0);
 		env.sb.clock.setVisibilityLag(20_000);
 		const db = releases();
@@ -99,6 +100,20 @@ describe('the visibility lag', () => {
 		env.sb.clock.advance(1);
 		expect(await queryIds(db)).toEqual([early.id, late.id]);
 		expect((await call('POST', '/v2/search', { body: { query: 'Late arrival' } })).json.results.map((page: Json) => page.id)).toEqual([late.id]);
+	});
+
+	it('applies to the writes made while it is set: an earlier write can appear after a later one', async () => {
+		env.sb.clock.set(T0);
+		const db = releases();
+		env.sb.clock.setVisibilityLag(30_000);
+		const slow = record(db, 'Slow');
+		env.sb.clock.setVisibilityLag(0);
+		env.sb.clock.advance(1_000);
+		const fast = record(db, 'Fast');
+		expect(Date.parse(slow.last_edited_time)).toBeLessThan(Date.parse(fast.last_edited_time));
+		expect(await queryIds(db)).toEqual([fast.id]);
+		env.sb.clock.advance(29_000);
+		expect(await queryIds(db)).toEqual([slow.id, fast.id]);
 	});
 
 	it('hides an edited record again until its edit is visible', async () => {
@@ -148,5 +163,23 @@ describe('the query a polling trigger sends', () => {
 		expect(await queryIds(db, since('2026-04-09T09:30:20.252Z'))).toEqual([c.id, a.id, b.id]);
 		expect(await queryIds(db, since('2026-04-09T09:30:20.253Z'))).toEqual([a.id, b.id]);
 		expect(await queryIds(db, since('2026-04-09T09:30:20.252Z', { property: 'Status', select: { equals: 'Doing' } }))).toEqual([a.id, b.id]);
+	});
+});
+
+describe('onRequest (test hook)', () => {
+	it('runs before the request is answered, so a change it makes is in that answer; reset() removes it', async () => {
+		const db = releases();
+		const page = record(db, 'Ship v1.0');
+		const seen: string[] = [];
+		env.sb.onRequest((request: Json) => {
+			seen.push(`${request.method} ${request.path}`);
+			env.sb.updatePage(page.id, { title: 'Edited meanwhile' });
+		});
+		const res = await call('POST', `/v2/databases/${db}/query`, { body: {} });
+		expect(seen).toEqual([`POST /v2/databases/${db}/query`]);
+		expect(res.json.results[0].properties.Name.title[0].plain_text).toBe('Edited meanwhile');
+		env.sb.reset();
+		await call('POST', `/v2/databases/${db}/query`, { body: {} });
+		expect(seen).toHaveLength(1);
 	});
 });

@@ -42,7 +42,7 @@ const MAX_PAGES_PER_POLL = 30;
 /** Pages a first activation reads, newest first: the overlap, or MAX_WATCHED records for Watch Properties. */
 const MAX_BASELINE_PAGES = 10;
 
-/** Polls of one trigger in flight in this process. n8n does not stop a slow poll's next tick from starting. */
+/** Polls of one trigger in flight in this n8n instance. n8n does not stop a slow poll's next tick from starting. */
 const inFlight = new Set<string>();
 
 interface Settings {

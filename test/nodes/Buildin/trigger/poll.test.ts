@@ -24,6 +24,14 @@ function addRecord(databaseId: string, title: string, properties?: IDataObject):
 	return sandbox.addPage({ parent: { type: 'database_id', database_id: databaseId }, title, properties });
 }
 
+/** `count` records, one millisecond apart by the sandbox's clock. */
+function addRecords(databaseId: string, count: number): IDataObject[] {
+	return Array.from({ length: count }, (_, index) => {
+		sandbox.clock.advance(1);
+		return addRecord(databaseId, `Record ${index}`);
+	});
+}
+
 const status = (name: string) => ({ Status: { select: { name } } });
 
 function trigger(databaseId: string, parameters: IDataObject = {}, options: ConstructorParameters<typeof Poller>[2] = {}): Poller {
@@ -104,7 +112,7 @@ describe('first activation', () => {
 		});
 	});
 
-	it('fails on a bad token, a missing database or a missing capability with what to fix, storing nothing', async () => {
+	it('fails on a bad token, a missing database, a missing capability or bad input with what to fix, storing nothing', async () => {
 		const db = database();
 		const revoked = trigger(db, {}, { credentials: { apiToken: 'revoked-token' } });
 		await expect(revoked.activate()).rejects.toMatchObject({
@@ -126,6 +134,8 @@ describe('first activation', () => {
 		const wrongId = trigger('not-a-database');
 		const requests = sandbox.requests.length;
 		await expect(wrongId.activate()).rejects.toMatchObject({ message: expect.stringContaining('Database: "not-a-database" is not a Buildin ID or URL') });
+		const badFilter = trigger(db, { filterType: 'json', filterJson: '{"property": "Status",' });
+		await expect(badFilter.activate()).rejects.toMatchObject({ message: expect.stringMatching(/^Filter \(JSON\): /) });
 		expect(sandbox.requests).toHaveLength(requests);
 	});
 
@@ -253,10 +263,7 @@ describe('a record fires once per version', () => {
 
 	it('an edit during the scan: every record fires once, the edited one once more as updated, none is skipped', async () => {
 		const { db, poller } = await activated({ options: { maxItems: 500 } });
-		const records = Array.from({ length: 150 }, (_, index) => {
-			sandbox.clock.advance(1);
-			return addRecord(db, `Record ${index}`);
-		});
+		const records = addRecords(db, 150);
 		const edited = records[10];
 		sandbox.onRequest((request: any) => {
 			if (!request.path.endsWith('/query') || queries().length !== 2) return;
@@ -273,10 +280,7 @@ describe('a record fires once per version', () => {
 describe('how much a poll reads', () => {
 	it('Max Items per Poll: a backlog drains over several polls, oldest first, in pages of 100, none repeated', async () => {
 		const { db, poller } = await activated({ options: { maxItems: 50 } });
-		const records = Array.from({ length: 120 }, (_, index) => {
-			sandbox.clock.advance(1);
-			return addRecord(db, `Record ${index}`);
-		});
+		const records = addRecords(db, 120);
 		const fired: string[] = [];
 		for (const expected of [50, 50, 20, 0]) {
 			const result = await poller.tick();
@@ -289,10 +293,7 @@ describe('how much a poll reads', () => {
 
 	it("stops at n8n's poll budget and leaves the rest to the next poll; n8n without a budget reads on", async () => {
 		const { db, poller } = await activated({ options: { maxItems: 500 } }, { pollBudgetMs: 0 });
-		const records = Array.from({ length: 150 }, (_, index) => {
-			sandbox.clock.advance(1);
-			return addRecord(db, `Record ${index}`);
-		});
+		const records = addRecords(db, 150);
 		// One page of 100: the record the baseline saw (in the overlap, passed over) and 99 new ones.
 		const fired = (await poller.tick()).events;
 		expect(fired).toHaveLength(99);
@@ -328,10 +329,7 @@ describe('how much a poll reads', () => {
 
 	it('a 429 that outlasts the retries fails the poll and stores nothing; the next poll fires the same changes once', async () => {
 		const { db, poller } = await activated({ options: { maxItems: 500 } });
-		const records = Array.from({ length: 150 }, (_, index) => {
-			sandbox.clock.advance(1);
-			return addRecord(db, `Record ${index}`);
-		});
+		const records = addRecords(db, 150);
 		sandbox.onRequest((request: any) => {
 			if (request.path.endsWith('/query') && queries().length === 2) {
 				sandbox.injectFault({ path: request.path, status: 429, retryAfter: 0, times: 5 });

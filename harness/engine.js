@@ -11,7 +11,7 @@ process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'buildin-e
 process.env.N8N_ENCRYPTION_KEY ??= 'buildin-engine-harness';
 
 const { Workflow, ICredentialsHelper } = require('n8n-workflow');
-const { BinaryDataService, PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { BinaryDataService, PackageDirectoryLoader, PollContext, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Container } = require('@n8n/di');
 const { Logger } = require('@n8n/backend-common');
 
@@ -304,17 +304,7 @@ async function runWorkflow({ nodes, connections = {}, credentials = {}, extraNod
 	let finished = () => {};
 	const done = new Promise((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	// A plain object: n8n-core reads some fields only when present, and an auto-mock would answer every one.
-	const additionalData = {
-		executionId: '1', hooks, currentNodeExecutionIndex: 0, currentNodeParameters: undefined,
-		restApiUrl: 'http://localhost/rest', instanceBaseUrl: 'http://localhost', formWaitingBaseUrl: 'http://localhost/form-waiting',
-		webhookBaseUrl: 'http://localhost/webhook', webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test', variables: {}, getRunExecutionData: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not supported by the engine harness');
-		},
-		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials),
-	};
+	const additionalData = harnessAdditionalData(hooks, new HarnessCredentialsHelper(credentialTypes, credentials));
 	const runExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -326,9 +316,50 @@ async function runWorkflow({ nodes, connections = {}, credentials = {}, extraNod
 	return await done;
 }
 
+/**
+ * What n8n-core needs of the app around an execution. A plain object: n8n-core reads some fields only when present,
+ * and an auto-mock would answer every one.
+ */
+function harnessAdditionalData(hooks, credentialsHelper) {
+	return {
+		executionId: '1', hooks, currentNodeExecutionIndex: 0, currentNodeParameters: undefined,
+		restApiUrl: 'http://localhost/rest', instanceBaseUrl: 'http://localhost', formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook', webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test', variables: {}, getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not supported by the engine harness');
+		},
+		credentialsHelper,
+	};
+}
+
+/**
+ * One poll of a polling trigger through n8n-core's PollContext, as n8n's poller runs it (mode `trigger`; activation
+ * `init` or `activate` for the poll at activation, `trigger` for the ticks after) or as a manual "Fetch Test Event"
+ * (mode `manual`). `staticData` is the workflow's static data as n8n stored it (plain JSON); the answer gives it back
+ * through JSON too, with whether the node marked it changed (what n8n checks before saving it). `pollBudgetMs`
+ * stands for n8n's poll budget; null leaves getPollBudgetMs out, as n8n before 2.x.
+ * @param {{ node: any, staticData?: object, credentials?: Record<string, object>, mode?: string, activation?: string,
+ *   workflowId?: string, pollBudgetMs?: number | null }} options
+ */
+async function pollTrigger({ node, staticData = {}, credentials = {}, mode = 'trigger', activation = 'trigger', workflowId = 'harness', pollBudgetMs }) {
+	const { loader, nodeTypes } = await loadPackage();
+	const workflow = new Workflow({
+		id: workflowId, nodes: [node], connections: {}, nodeTypes, active: true, staticData: JSON.parse(JSON.stringify(staticData)),
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, '1', { id: workflowId, name: 'harness', nodes: [node], connections: {}, active: true });
+	const additionalData = harnessAdditionalData(hooks, new HarnessCredentialsHelper(loader.credentialTypes, credentials));
+	const budget = typeof pollBudgetMs === 'number' ? () => pollBudgetMs : undefined;
+	const context = new PollContext(workflow, node, additionalData, mode, activation, undefined, undefined, undefined, undefined, undefined, budget);
+	if (pollBudgetMs === null) context.getPollBudgetMs = undefined;
+	const result = await nodeTypes.getByNameAndVersion(node.type, node.typeVersion).poll.call(context);
+	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)), changed: workflow.staticData.__dataChanged === true };
+}
+
 /** The items a node output in a finished run (first run, first output), or undefined if it did not run. */
 function nodeOutput(run, nodeName) {
 	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0];
 }
 
-module.exports = { runWorkflow, nodeOutput, loadPackage, logLines, setBinaryDataMode, binaryBytes, PACKAGE_DIR };
+module.exports = { runWorkflow, pollTrigger, nodeOutput, loadPackage, logLines, setBinaryDataMode, binaryBytes, PACKAGE_DIR };

@@ -171,6 +171,22 @@ class N8n {
 		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 	}
 
+	/**
+	 * A workflow as n8n stored it, static data included (the REST API of n8n 2.41 leaves that out). Note: n8n saves
+	 * static data only for workflow ids of at most 21 characters.
+	 */
+	async exportWorkflow(workflowId) {
+		const file = join(this.userFolder, `export-${workflowId}.json`);
+		const result = await this.cli(['export:workflow', `--id=${workflowId}`, `--output=${file}`]);
+		if (result.code !== 0) throw new Error(`n8n export:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		return JSON.parse(readFileSync(file, 'utf8'))[0];
+	}
+
+	/** Publishes (activates) an imported workflow; a running n8n is not told, the next `n8n start` activates it. */
+	async publish(workflowId) {
+		return await this.cli(['publish:workflow', `--id=${workflowId}`]);
+	}
+
 	/** `n8n start` on 127.0.0.1; resolves with its URL once /healthz/readiness answers 200. */
 	async start({ port, env = {}, log } = {}) {
 		this.port = port ?? (await freePort());
@@ -245,11 +261,25 @@ class N8nRest {
 		}
 	}
 
+	/** The executions of a workflow, newest first, without their data: `{ id, status, mode, finished, startedAt, ... }`. */
+	async executions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		let { status, body } = await this.request('GET', `/rest/executions?filter=${filter}&limit=100`);
+		// 503 "Database is not ready!": see setUpOwner.
+		for (let attempt = 0; status === 503 && attempt < 20; attempt++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			({ status, body } = await this.request('GET', `/rest/executions?filter=${filter}&limit=100`));
+		}
+		if (status !== 200) throw new Error(`GET /rest/executions answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+		return body.data.results;
+	}
+
 	/** Sets up the owner account, or signs in when a previous run already did. */
 	async setUpOwner() {
-		// Some n8n versions answer /healthz/readiness before the REST routes are mounted (404 for a moment).
+		// Some n8n versions answer /healthz/readiness before the REST routes are mounted (404 for a moment), and n8n
+		// answers 503 "Database is not ready!" while a check of its database connection is late (a busy machine).
 		let setup = await this.request('POST', '/rest/owner/setup', N8nRest.owner);
-		for (let attempt = 0; setup.status === 404 && attempt < 60; attempt++) {
+		for (let attempt = 0; (setup.status === 404 || setup.status === 503) && attempt < 60; attempt++) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			setup = await this.request('POST', '/rest/owner/setup', N8nRest.owner);
 		}

@@ -74,6 +74,8 @@ async function startSandbox(opts = {}) {
 		addToken: store.addToken,
 		/** A page, or a database record when `parent` is `{ type: 'database_id', database_id }` of an existing database. */
 		addPage: store.addPage,
+		/** `(id, { title?, properties? })`: an edit by a person (write shape) -> the page; last_edited_time moves on. */
+		updatePage: store.updatePage,
 		getPage: store.getPage,
 		/** `({ id?, name, email?, avatarUrl? })` -> the user as GET /v2/users/:id shows it with users.email.read. */
 		addUser: store.addUser,
@@ -91,6 +93,14 @@ async function startSandbox(opts = {}) {
 		injectFault(fault) {
 			state.faults.push({ ...fault, left: fault.times ?? 1 });
 		},
+		/**
+		 * Calls `hook` with each request as it arrives, before it is answered: a test's stand-in for what people do
+		 * in Buildin while a client works. Cleared by reset().
+		 * @param {((request: import('./server').RecordedRequest) => void) | undefined} hook
+		 */
+		onRequest(hook) {
+			state.onRequest = hook;
+		},
 		/** @param {number} ms */
 		setLatency(ms) {
 			state.latencyMs = ms;
@@ -101,8 +111,15 @@ async function startSandbox(opts = {}) {
 			state.hits = [];
 		},
 		/**
-		 * Clears requests, faults, latency and rate limit (the object store's requests, faults and clock too); keeps
-		 * the data (pages, databases, blocks, users, files), tokens and options.
+		 * The sandbox's clock (sandbox/time.js): `set(isoOrMs)` stops it at a time and `advance(ms)` moves it;
+		 * `setPrecision('minute')` gives whole-minute timestamps; `setVisibilityLag(ms)` keeps pages written from
+		 * then on out of queries and searches for that long; `now()` reads it.
+		 */
+		clock: store.data.clock,
+		/**
+		 * Clears requests, faults, latency, rate limit and the request hook, and puts the clock back to real time
+		 * (millisecond precision, no lag), the object store's requests, faults and clock too; keeps the data (pages,
+		 * databases, blocks, users, files), tokens and options.
 		 */
 		reset() {
 			objectStore.reset();
@@ -111,6 +128,8 @@ async function startSandbox(opts = {}) {
 			state.latencyMs = 0;
 			state.rateLimit = null;
 			state.hits = [];
+			state.onRequest = undefined;
+			store.data.clock.reset();
 		},
 		async close() {
 			for (const t of state.timers) clearTimeout(t);

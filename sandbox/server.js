@@ -25,7 +25,7 @@ const { isUuid } = require('./validate');
  *   `status` (default 200), as a captive portal or a broken proxy would send it.
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
- *   timers: Set<NodeJS.Timeout> }} State
+ *   timers: Set<NodeJS.Timeout>, onRequest?: (request: RecordedRequest) => void }} State
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -174,13 +174,15 @@ function sleepUntil(state, deadline) {
 /**
  * @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
  * @param {number} arrived performance.now() when the request arrived
+ * @param {number} nowMs the sandbox clock's time, sent as the Date header
  */
-function send(res, r, answer, arrived) {
+function send(res, r, answer, arrived, nowMs) {
 	const requestId = newRequestId();
 	const status = answer.status ?? 200;
 	const body = answer.body instanceof ApiError ? errorBody(answer.body, requestId) : answer.body;
 	r.status = status;
-	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, ...answer.headers });
+	const date = new Date(nowMs).toUTCString();
+	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, date, ...answer.headers });
 	res.end(JSON.stringify(body));
 	r.answeredAfterMs = performance.now() - arrived;
 }
@@ -250,6 +252,8 @@ async function handle({ routes, store, state }, req, res) {
 		answeredAfterMs: undefined,
 	};
 	state.requests.push(r);
+	// A test's hook: what happens in Buildin while a client is between two requests (e.g. an edit during a scan).
+	state.onRequest?.(r);
 
 	// Faults and the rate limit stand in for a proxy or limiter in front of the app: they decide on arrival,
 	// before authentication and routing.
@@ -281,7 +285,7 @@ async function handle({ routes, store, state }, req, res) {
 	} else {
 		answer = /** @type {Answer} */ (processed);
 	}
-	send(res, r, answer, arrived);
+	send(res, r, answer, arrived, store.data.clock.now());
 }
 
 /** @param {{ routes: Route[], store: Store, state: State }} app */

@@ -4,7 +4,7 @@
 const { randomUUID } = require('node:crypto');
 const { checkPropertyValue, checkIcon, checkCover, emptyValue, isUuid } = require('./validate');
 const { buildSchema, readValue, refreshComputed, titleName } = require('./schema');
-const { nextTimestamp } = require('./time');
+const { createClock } = require('./time');
 const { createUsers } = require('./stores/users');
 const { createBlocks } = require('./stores/blocks');
 const { createDatabases } = require('./stores/databases');
@@ -57,6 +57,8 @@ function createStore() {
 			url: `https://files.buildin.ai/sandbox/${encodeURIComponent(String(file.oss_name))}`,
 			expiry_time: new Date(Date.now() + 3_600_000).toISOString(),
 		}),
+		/** Timestamps, and which pages queries and searches show yet. */
+		clock: createClock(),
 	};
 	const { pages } = data;
 	const userStore = createUsers(data);
@@ -172,8 +174,9 @@ function createStore() {
 		if (changes.icon !== undefined) page.icon = structuredClone(changes.icon);
 		if (changes.cover !== undefined) page.cover = structuredClone(changes.cover);
 		if (changes.in_trash !== undefined) page.in_trash = changes.in_trash;
-		page.last_edited_time = nextTimestamp(page.last_edited_time);
+		page.last_edited_time = data.clock.stamp(page.last_edited_time);
 		page.last_edited_by = { object: 'user', id: editorId };
+		data.clock.wrote(page.id);
 		refreshComputed(page, schema);
 	}
 
@@ -183,7 +186,7 @@ function createStore() {
 	 */
 	function createPage(o) {
 		const id = (o.id ?? randomUUID()).toLowerCase();
-		const created = o.createdTime ?? nextTimestamp();
+		const created = o.createdTime ?? data.clock.stamp();
 		const by = { object: 'user', id: o.creatorId };
 		const page = {
 			object: 'page',
@@ -208,6 +211,7 @@ function createStore() {
 		/** @type {PageRecord} */
 		const rec = { page, schema: o.schema };
 		pages.set(id, rec);
+		data.clock.wrote(id);
 		const parentId = o.parent.page_id ?? o.parent.block_id;
 		if (parentId) blockStore.registerChild(parentId, id);
 		return rec;
@@ -229,15 +233,7 @@ function createStore() {
 		const schema = database ? database.schema : buildSchema(opts.schema ?? { title: 'title' });
 		/** @type {import('./errors').ErrorDetail[]} */
 		const errs = [];
-		/** @type {Record<string, unknown>} */
-		const given = { ...opts.properties };
-		if (opts.title !== undefined) given[titleName(schema)] = { title: [{ type: 'text', text: { content: opts.title } }] };
-		/** @type {Record<string, unknown>} */
-		const values = {};
-		for (const [name, value] of Object.entries(given)) {
-			if (!schema[name]) throw new Error(`sandbox: property ${name} is not in the schema`);
-			values[name] = checkPropertyValue(value, schema[name].type, `properties.${name}`, errs);
-		}
+		const values = givenValues(schema, opts, errs);
 		const icon = checkIcon(opts.icon ?? null, 'icon', errs);
 		const cover = checkCover(opts.cover ?? null, 'cover', errs);
 		if (errs.length) throw new Error(`sandbox: invalid page: ${JSON.stringify(errs)}`);
@@ -247,6 +243,41 @@ function createStore() {
 			id, parent, schema, values, icon, cover, creatorId: workspace.ownerId, pageType: opts.pageType,
 			inTrash: opts.inTrash, createdTime: opts.createdTime, lastEditedTime: opts.lastEditedTime,
 		});
+		return structuredClone(rec.page);
+	}
+
+	/**
+	 * Title and property values of a test/seed helper, checked against the schema (write shape).
+	 * @param {Schema} schema @param {{ title?: string, properties?: Record<string, unknown> }} opts
+	 * @param {import('./errors').ErrorDetail[]} errs
+	 */
+	function givenValues(schema, opts, errs) {
+		/** @type {Record<string, unknown>} */
+		const given = { ...opts.properties };
+		if (opts.title !== undefined) given[titleName(schema)] = { title: [{ type: 'text', text: { content: opts.title } }] };
+		/** @type {Record<string, unknown>} */
+		const values = {};
+		for (const [name, value] of Object.entries(given)) {
+			if (!schema[name]) throw new Error(`sandbox: property ${name} is not in the schema`);
+			values[name] = checkPropertyValue(value, schema[name].type, `properties.${name}`, errs);
+		}
+		return values;
+	}
+
+	/**
+	 * Test helper: an edit as a person makes it in Buildin, by the workspace owner. Only the given title and
+	 * properties (write shape) change, and last_edited_time moves on as with PATCH /v2/pages/:id. Throws a plain
+	 * Error on bad input.
+	 * @param {string} id @param {{ title?: string, properties?: Record<string, unknown> }} changes
+	 */
+	function updatePage(id, changes) {
+		const rec = findPage(id);
+		if (!rec) throw new Error(`sandbox: no page ${id}`);
+		/** @type {import('./errors').ErrorDetail[]} */
+		const errs = [];
+		const values = givenValues(rec.schema, changes, errs);
+		if (errs.length) throw new Error(`sandbox: invalid page: ${JSON.stringify(errs)}`);
+		applyChanges(rec, { properties: values }, workspace.ownerId);
 		return structuredClone(rec.page);
 	}
 
@@ -287,6 +318,7 @@ function createStore() {
 		applyChanges,
 		createPage,
 		addPage,
+		updatePage,
 		getPage,
 		versionOf,
 		matchesVersion,

@@ -19,13 +19,14 @@ describe('the npm package', () => {
 		expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
 	});
 
-	it('ships the node, the credential, their light and dark icons and the codex file', () => {
+	it('ships the nodes, the credential, their light and dark icons and the codex files', () => {
 		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect(files).toContain(file);
 		for (const icon of ['buildin.svg', 'buildin.dark.svg']) {
 			expect(files).toContain(`dist/nodes/Buildin/${icon}`);
 			expect(files).toContain(`dist/credentials/${icon}`);
 		}
 		expect(files).toContain('dist/nodes/Buildin/Buildin.node.json');
+		expect(files).toContain('dist/nodes/Buildin/BuildinTrigger.node.json');
 	});
 
 	it('follows n8n community package rules: no runtime dependencies, n8n-workflow as a * peer, MIT', () => {

@@ -86,7 +86,8 @@ function trashDatabase(ctx) {
 }
 
 /**
- * Records of the database that are not in the trash, filtered, sorted (creation order by default) and paged.
+ * Records of the database that are not in the trash and visible yet (see the clock's visibility lag), filtered,
+ * sorted (creation order by default) and paged.
  * @param {HandlerContext} ctx
  */
 function queryDatabase(ctx) {
@@ -102,7 +103,7 @@ function queryDatabase(ctx) {
 	const records = ctx.store
 		.recordsOf(rec.db.id)
 		.map((r) => r.page)
-		.filter((page) => !page.in_trash && keep(page))
+		.filter((page) => !page.in_trash && ctx.store.data.clock.visible(page.id) && keep(page))
 		.sort(order);
 	return { body: pageOf(records.map((page) => structuredClone(page)), paging) };
 }

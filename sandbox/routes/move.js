@@ -4,7 +4,6 @@
 const { validationError, throwIfAny } = require('../errors');
 const { isObject, isUuid, emptyValue } = require('../validate');
 const { buildSchema, readValue, refreshComputed, titleName } = require('../schema');
-const { nextTimestamp } = require('../time');
 const { bodyObject, checkKnownKeys, visibleDatabase, visiblePage } = require('./access');
 
 /**
@@ -123,7 +122,8 @@ function movePage(ctx) {
 		if (database) adoptSchema(rec, database.schema);
 		else if (titleName(rec.schema) !== 'title' || Object.keys(rec.schema).length > 1) adoptSchema(rec, buildSchema({ title: 'title' }));
 	}
-	object.last_edited_time = nextTimestamp(object.last_edited_time);
+	object.last_edited_time = ctx.store.data.clock.stamp(object.last_edited_time);
+	if (moved.kind === 'page') ctx.store.data.clock.wrote(moved.id);
 	object.last_edited_by = { object: 'user', id: ctx.token.bot.id };
 	if (!ctx.store.isShared(ctx.token, moved.id)) ctx.store.shareWith(ctx.token, moved.id);
 	return {

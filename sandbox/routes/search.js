@@ -19,12 +19,13 @@ const TIMESTAMPS = ['last_edited_time', 'created_time'];
 const DIRECTIONS = ['ascending', 'descending'];
 
 /**
- * Pages (records included) and databases the token may see, out of the trash (their own flag or an ancestor's).
+ * Pages (records included) and databases the token may see, out of the trash (their own flag or an ancestor's) and
+ * visible yet (see the clock's visibility lag).
  * @param {HandlerContext} ctx @returns {Candidate[]}
  */
 function candidates(ctx) {
 	const { store, token } = ctx;
-	const visible = (/** @type {string} */ id) => store.isShared(token, id) && !store.isTrashedDeep(id);
+	const visible = (/** @type {string} */ id) => store.isShared(token, id) && !store.isTrashedDeep(id) && store.data.clock.visible(id);
 	/** @type {Candidate[]} */
 	const out = [];
 	for (const { page } of store.data.pages.values()) {

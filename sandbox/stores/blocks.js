@@ -2,7 +2,6 @@
 'use strict';
 
 const { randomUUID } = require('node:crypto');
-const { nextTimestamp } = require('../time');
 const { checkBlockInputs } = require('../blockInput');
 
 /**
@@ -11,7 +10,8 @@ const { checkBlockInputs } = require('../blockInput');
  * @typedef {import('../blockInput').BlockInput} BlockInput
  * @typedef {{ blocks: Map<string, Record<string, any>>, children: Map<string, string[]>,
  *   pages: Map<string, { page: Record<string, any> }>, databases: Map<string, { db: Record<string, any> }>,
- *   readFile: (file: Record<string, any>) => Record<string, any> }} BlockData
+ *   readFile: (file: Record<string, any>) => Record<string, any>,
+ *   clock: import('../time').Clock }} BlockData
  * @typedef {{ after?: string, before?: string }} Position
  */
 
@@ -107,8 +107,9 @@ function createBlocks(data) {
 		const pageId = ownerPageId(id);
 		const page = pageId && data.pages.get(pageId)?.page;
 		if (!page) return undefined;
-		page.last_edited_time = nextTimestamp(page.last_edited_time);
+		page.last_edited_time = data.clock.stamp(page.last_edited_time);
 		page.last_edited_by = { object: 'user', id: editorId };
+		data.clock.wrote(page.id);
 		return page;
 	}
 
@@ -124,7 +125,7 @@ function createBlocks(data) {
 		let previous = position.after;
 		for (const input of inputs) {
 			const id = randomUUID();
-			const now = nextTimestamp();
+			const now = data.clock.stamp();
 			const by = { object: 'user', id: editorId };
 			data.blocks.set(id, {
 				object: 'block', id, parent: { ...parent }, created_time: now, created_by: by, last_edited_time: now,
@@ -181,7 +182,7 @@ function createBlocks(data) {
 		}
 		if (changes.content) Object.assign(block[block.type], structuredClone(changes.content));
 		if (changes.in_trash !== undefined) block.in_trash = changes.in_trash;
-		block.last_edited_time = nextTimestamp(block.last_edited_time);
+		block.last_edited_time = data.clock.stamp(block.last_edited_time);
 		block.last_edited_by = { object: 'user', id: editorId };
 		touchOwner(block.id, editorId);
 		return blockView(block.id);

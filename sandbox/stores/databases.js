@@ -2,7 +2,6 @@
 'use strict';
 
 const { randomUUID } = require('node:crypto');
-const { nextTimestamp } = require('../time');
 const { isUuid, emptyValue, checkRichText, checkIcon, checkCover, isObject, fail } = require('../validate');
 const {
 	checkSchemaDefinition, checkDefinition, makeProp, schemaView, readValue, refreshComputed, COMPUTED_TYPES,
@@ -17,7 +16,7 @@ const {
  * @typedef {{ db: Record<string, any>, schema: Schema }} DatabaseRecord
  * @typedef {{ page: Record<string, any>, schema: Schema }} PageRecord
  * @typedef {{ databases: Map<string, DatabaseRecord>, pages: Map<string, PageRecord>,
- *   workspace: { ownerId: string } }} DatabaseData
+ *   workspace: { ownerId: string }, clock: import('../time').Clock }} DatabaseData
  * @typedef {{ delete?: true, def?: PropDefinition }} SchemaChange
  * @typedef {{ title?: unknown[], description?: unknown[], icon?: unknown, cover?: unknown, in_trash?: boolean,
  *   is_inline?: boolean, properties?: Array<[string, SchemaChange]> }} DatabaseChanges
@@ -80,7 +79,7 @@ function createDatabases(data, blocks) {
 		/** @type {Schema} */
 		const schema = {};
 		for (const [, def] of o.defs) schema[def.name] = makeProp(def);
-		const created = o.createdTime ?? nextTimestamp();
+		const created = o.createdTime ?? data.clock.stamp();
 		const by = { object: 'user', id: o.creatorId };
 		const db = {
 			object: 'database', id, created_time: created, last_edited_time: o.lastEditedTime ?? created, created_by: by,
@@ -205,7 +204,7 @@ function createDatabases(data, blocks) {
 			for (const [n, prop] of entries) schema[n] = prop;
 			for (const record of recordsOf(db.id)) syncRecord(record.page, schema, renamedFrom);
 		}
-		db.last_edited_time = nextTimestamp(db.last_edited_time);
+		db.last_edited_time = data.clock.stamp(db.last_edited_time);
 		db.last_edited_by = { object: 'user', id: editorId };
 		return databaseView(rec);
 	}

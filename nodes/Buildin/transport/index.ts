@@ -5,6 +5,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -38,8 +39,11 @@ export interface BuildinResponse {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Where requests come from: an operation running over items, or the editor filling a list. */
-export type BuildinContext = IExecuteFunctions | ILoadOptionsFunctions;
+/**
+ * Where requests come from: an operation running over items, the editor filling a list, or the trigger polling.
+ * Only operations have Options (retries, timeout, concurrency); the editor and the trigger use the defaults.
+ */
+export type BuildinContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 function isExecution(ctx: BuildinContext): ctx is IExecuteFunctions {
 	return 'getInputData' in ctx;

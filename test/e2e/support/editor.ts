@@ -40,37 +40,49 @@ async function visibleOptions(page: Page): Promise<string[]> {
 	return await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allTextContents();
 }
 
-/** Signs in, opens the workflow, opens the node's panel and reports what it shows; optionally saves screenshots to docs/. */
-export async function checkEditor(options: {
+interface EditorOptions {
 	baseUrl: string;
 	owner: { email: string; password: string };
 	workflowId: string;
 	nodeName: string;
 	screenshots: boolean;
-}): Promise<EditorReport> {
+}
+
+/** Signs in and opens the workflow on the canvas; returns the node and whether its icon loaded. */
+async function openWorkflow(page: Page, options: EditorOptions) {
+	await page.goto(`${options.baseUrl}/signin`);
+	await page.fill('input[name="emailOrLdapLoginId"]', options.owner.email);
+	await page.fill('input[name="password"]', options.owner.password);
+	await page.click('[data-test-id="form-submit-button"]');
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+
+	await page.goto(`${options.baseUrl}/workflow/${options.workflowId}`);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${options.nodeName}"]`);
+	await node.waitFor({ timeout: 60_000 });
+	const icon = node.locator('img').first();
+	const iconSrc = (await icon.count()) > 0 ? await icon.getAttribute('src') : null;
+	const iconLoaded = iconSrc !== null && (await icon.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0));
+	return { node, iconSrc, iconIsPlaceholder: !iconLoaded || !/buildin/i.test(iconSrc ?? '') };
+}
+
+/** Opens the node's parameter panel (double click) once `parameter` is shown; returns the labels of its parameters. */
+async function openPanel(page: Page, node: ReturnType<Page['locator']>, parameter: string): Promise<string[]> {
+	await node.dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor();
+	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).waitFor();
+	return (await page.locator('[data-test-id="ndv"] [data-test-id="parameter-item"] label').allTextContents()).map((label) =>
+		label.replace(/FixedExpression$/, '').trim(),
+	);
+}
+
+/** Signs in, opens the workflow, opens the node's panel and reports what it shows; optionally saves screenshots to docs/. */
+export async function checkEditor(options: EditorOptions): Promise<EditorReport> {
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		await page.goto(`${options.baseUrl}/signin`);
-		await page.fill('input[name="emailOrLdapLoginId"]', options.owner.email);
-		await page.fill('input[name="password"]', options.owner.password);
-		await page.click('[data-test-id="form-submit-button"]');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
-
-		await page.goto(`${options.baseUrl}/workflow/${options.workflowId}`);
-		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${options.nodeName}"]`);
-		await node.waitFor({ timeout: 60_000 });
-		const icon = node.locator('img').first();
-		const iconSrc = (await icon.count()) > 0 ? await icon.getAttribute('src') : null;
-		const iconLoaded = iconSrc !== null && (await icon.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0));
+		const { node, iconSrc, iconIsPlaceholder } = await openWorkflow(page, options);
 		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-canvas.png') });
-
-		await node.dblclick();
-		await page.locator('[data-test-id="ndv"]').waitFor();
-		await page.locator('[data-test-id="parameter-input-pageId"]').waitFor();
-		const fields = (
-			await page.locator('[data-test-id="ndv"] [data-test-id="parameter-item"] label').allTextContents()
-		).map((label) => label.replace(/FixedExpression$/, '').trim());
+		const fields = await openPanel(page, node, 'pageId');
 
 		await page.locator('[data-test-id="rlc-mode-selector"]').click();
 		const locatorModes = await visibleOptions(page);
@@ -89,13 +101,44 @@ export async function checkEditor(options: {
 		const emojiFieldWithRemove = (await emojiField.count()) > 0;
 
 		return {
-			iconIsPlaceholder: !iconLoaded || !/buildin/i.test(iconSrc ?? ''),
+			iconIsPlaceholder,
 			iconSrc,
 			fields,
 			locatorModes,
 			emojiFieldWithEmoji,
 			emojiFieldWithRemove,
 		};
+	} finally {
+		await browser.close();
+	}
+}
+
+export interface TriggerEditorReport {
+	iconIsPlaceholder: boolean;
+	/** Labels of the trigger panel's parameters, as shown. */
+	fields: string[];
+	/** The Event parameter's choices, as listed. */
+	events: string[];
+	/** What Watch Properties shows once the database's properties have loaded from Buildin. */
+	watched: string;
+}
+
+/** Opens the Buildin Trigger's panel and reports what it shows; optionally saves docs/editor-trigger.png. */
+export async function checkTriggerEditor(options: EditorOptions): Promise<TriggerEditorReport> {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		const { node, iconIsPlaceholder } = await openWorkflow(page, options);
+		const fields = await openPanel(page, node, 'event');
+		// The chosen properties show by name once the editor has loaded the database's schema from Buildin.
+		const watchField = page.locator('[data-test-id="parameter-input-watchProperties"]');
+		await watchField.getByText('Status').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+		const watched = (await watchField.innerText()).trim();
+		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-trigger.png') });
+		await page.locator('[data-test-id="parameter-input-event"]').click();
+		const events = await visibleOptions(page);
+		await page.keyboard.press('Escape');
+		return { iconIsPlaceholder, fields, events, watched };
 	} finally {
 		await browser.close();
 	}

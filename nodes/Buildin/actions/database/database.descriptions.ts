@@ -13,7 +13,7 @@ import {
 	type RecordPropertyInput,
 	type SchemaPropertyInput,
 } from '../../helpers/schema';
-import { buildinApiRequest } from '../../transport';
+import { buildinApiRequest, type BuildinContext } from '../../transport';
 import { oncePerExecution } from '../../transport/executionCache';
 
 /** The Database parameter's id. */
@@ -23,8 +23,8 @@ export function readDatabaseId(ctx: IExecuteFunctions, itemIndex: number): strin
 
 // One lookup per database per execution, shared by all items (also those running at the same time). A failed
 // lookup is forgotten, so each item reports its own error and a later item may succeed.
-/** The database's schema (GET /v2/databases/:id), read once per execution. */
-export async function databaseSchema(ctx: IExecuteFunctions, itemIndex: number, databaseId: string): Promise<DatabaseSchema> {
+/** The database's schema (GET /v2/databases/:id), read once per execution (or per poll of the trigger). */
+export async function databaseSchema(ctx: BuildinContext, itemIndex: number, databaseId: string): Promise<DatabaseSchema> {
 	return await oncePerExecution(ctx, `schema:${databaseId}`, async () => {
 		const response = await buildinApiRequest.call(ctx, itemIndex, {
 			method: 'GET',

@@ -14,7 +14,7 @@ import {
 	type SortInput,
 } from '../../helpers/filters';
 import { jsonObject } from '../../helpers/propertyValues';
-import { parsePropertyKey, resolveProperty } from '../../helpers/schema';
+import { parsePropertyKey, resolveProperty, type DatabaseSchema } from '../../helpers/schema';
 import { simplifyPage } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
 import { databaseLocator, optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
@@ -122,9 +122,8 @@ const conditionFields: INodeProperties[] = [
 	),
 ];
 
-const properties: INodeProperties[] = [
-	databaseLocator,
-	...returnAllFields,
+/** Filter (None / Build Manually / JSON) with its conditions; the Buildin Trigger offers the same. */
+export const filterParameters: INodeProperties[] = [
 	{
 		displayName: 'Filter',
 		name: 'filterType',
@@ -168,6 +167,12 @@ const properties: INodeProperties[] = [
 		description: 'A Buildin filter object (a property filter, a timestamp filter, or an and/or compound), sent as is',
 		displayOptions: { show: { filterType: ['json'] } },
 	},
+];
+
+const properties: INodeProperties[] = [
+	databaseLocator,
+	...returnAllFields,
+	...filterParameters,
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -226,27 +231,33 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['query'] } }, properties);
 
-/** The filter to send, or undefined for none. Conditions named without a type take it from the schema. */
-async function readFilter(ctx: IExecuteFunctions, itemIndex: number, databaseId: string): Promise<IDataObject | undefined> {
-	const filterType = ctx.getNodeParameter('filterType', itemIndex, 'none');
+/** Reads a parameter with its fallback: an item's in an operation, the node's in the trigger. */
+export type ParameterReader = (name: string, fallback: unknown) => unknown;
+
+/**
+ * The filter the Filter parameters give, or undefined for none. Conditions named without a type (an expression)
+ * take it from the database's schema, loaded only then.
+ */
+export async function filterFromParameters(read: ParameterReader, schemaOf: () => Promise<DatabaseSchema>): Promise<IDataObject | undefined> {
+	const filterType = read('filterType', 'none');
 	if (filterType === 'json') {
 		const filter = jsonObject(
 			'Filter (JSON)',
-			ctx.getNodeParameter('filterJson', itemIndex, '{}'),
+			read('filterJson', '{}'),
 			'must be a JSON filter object',
 			'{"property": "Status", "select": {"equals": "Doing"}}',
 		);
 		return Object.keys(filter).length === 0 ? undefined : filter;
 	}
 	if (filterType !== 'manual') return undefined;
-	const inputs = (ctx.getNodeParameter('filters.conditions', itemIndex, []) as FilterConditionInput[]) ?? [];
+	const inputs = (read('filters.conditions', []) as FilterConditionInput[]) ?? [];
 	const keys = inputs.map((input) => parsePropertyKey(input.key));
-	const schema = keys.some((key) => key.type === undefined) ? await databaseSchema(ctx, itemIndex, databaseId) : undefined;
+	const schema = keys.some((key) => key.type === undefined) ? await schemaOf() : undefined;
 	const filters = inputs.map((input, index) => {
 		const { name, type } = schema === undefined ? (keys[index] as { name: string; type: string }) : resolveProperty(schema, input.key);
 		return propertyFilter(name, type, input);
 	});
-	return combineFilters(filters, ctx.getNodeParameter('matchType', itemIndex, 'and') === 'or' ? 'or' : 'and');
+	return combineFilters(filters, read('matchType', 'and') === 'or' ? 'or' : 'and');
 }
 
 /**
@@ -256,7 +267,10 @@ async function readFilter(ctx: IExecuteFunctions, itemIndex: number, databaseId:
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const databaseId = readDatabaseId(this, itemIndex);
 	const body: IDataObject = {};
-	const filter = await readFilter(this, itemIndex, databaseId);
+	const filter = await filterFromParameters(
+		(name, fallback) => this.getNodeParameter(name, itemIndex, fallback),
+		async () => await databaseSchema(this, itemIndex, databaseId),
+	);
 	if (filter !== undefined) body.filter = filter;
 	const sorts = ((this.getNodeParameter('sort.sortValue', itemIndex, []) as SortInput[]) ?? []).map(sortEntry);
 	if (sorts.length > 0) body.sorts = sorts;

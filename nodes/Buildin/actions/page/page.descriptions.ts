@@ -35,9 +35,7 @@ const propertyValueFields: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items -- Text first: the common case
 		options: [
-			{ name: 'Text', value: 'rich_text' },
 			{ name: 'Checkbox', value: 'checkbox' },
 			{ name: 'Date', value: 'date' },
 			{ name: 'Email', value: 'email' },
@@ -48,6 +46,7 @@ const propertyValueFields: INodeProperties[] = [
 			{ name: 'Phone Number', value: 'phone_number' },
 			{ name: 'Relation', value: 'relation' },
 			{ name: 'Select', value: 'select' },
+			{ name: 'Text', value: 'rich_text' },
 			{ name: 'URL', value: 'url' },
 		],
 		default: 'rich_text',

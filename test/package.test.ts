@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 import { parse as parseYaml } from 'yaml';
 
@@ -104,11 +105,9 @@ describe('n8n Cloud eligibility (n8n-node cloud-support)', () => {
 	});
 
 	test('`n8n-node cloud-support` reports the package eligible', () => {
-		const output = execFileSync(process.execPath, [join(nodeCli, 'bin/n8n-node.mjs'), 'cloud-support'], {
-			cwd: root,
-			encoding: 'utf8',
-			env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-		}).replace(/\x1b\[[0-9;]*m/g, '');
+		const output = stripVTControlCharacters(
+			execFileSync(process.execPath, [join(nodeCli, 'bin/n8n-node.mjs'), 'cloud-support'], { cwd: root, encoding: 'utf8' }),
+		);
 		expect(output).toMatch(/Cloud support is ENABLED/);
 		expect(output).toMatch(/Strict mode: enabled/);
 		expect(output).toMatch(/ESLint config: using default config/);

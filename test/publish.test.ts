@@ -15,7 +15,8 @@ describe('npm publish from a fresh clone after npm ci alone', () => {
 	let files: string[];
 
 	beforeAll(() => {
-		const { NODE_ENV: _jest, ...env } = process.env;
+		const env = { ...process.env };
+		delete env.NODE_ENV;
 		const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: clone, env, encoding: 'utf8', stdio: 'pipe' });
 		execFileSync('git', ['clone', '--quiet', root, clone], { stdio: 'pipe' });
 		run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);

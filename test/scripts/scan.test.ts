@@ -4,6 +4,7 @@
 // scanner is an ES module. `npm test` builds dist/ first, so the tarball holds the current build.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(__dirname, '..', '..');
 
@@ -20,7 +21,8 @@ describe('n8n’s community package scanner', () => {
 
 	beforeAll(() => {
 		// Without jest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base swaps in test file names.
-		const { NODE_ENV: _jest, ...env } = process.env;
+		const env = { ...process.env };
+		delete env.NODE_ENV;
 		const run = spawnSync(process.execPath, [join(root, 'scripts', 'scan.mjs')], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
 		exitCode = run.status;
 		legs = run.stdout
@@ -32,7 +34,7 @@ describe('n8n’s community package scanner', () => {
 	test.each(['sources', 'tarball'])('%s: no findings', (name) => {
 		const leg = legs.find((candidate) => candidate.leg === name);
 		// The formatted findings, when there are any, are the failure message.
-		expect({ leg: name, passed: leg?.passed, details: leg?.details?.replace(/\x1b\[[0-9;]*m/g, '') }).toEqual({
+		expect({ leg: name, passed: leg?.passed, details: leg?.details === undefined ? undefined : stripVTControlCharacters(leg.details) }).toEqual({
 			leg: name,
 			passed: true,
 			details: undefined,

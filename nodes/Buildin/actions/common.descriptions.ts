@@ -143,7 +143,11 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
-/** Simplify: plain values keyed by property name instead of the API object. */
+/**
+ * Simplify, in n8n's wording and with n8n's default (on), on every operation whose output is a page, a database
+ * record or a database: plain values keyed by property name instead of the API object. The shapes are in the
+ * README's Simplify section; `simplified` (operation.ts) applies them.
+ */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

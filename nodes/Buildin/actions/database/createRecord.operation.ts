@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, optionsCollection, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },
 	...recordPropertiesParameters('Values of the new record; properties not listed stay empty'),
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -27,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { parent: { database_id: databaseId }, properties },
 		scope: 'pages.write',
 	});
-	return withPageVersion(response.body, response.headers);
+	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -18,7 +18,7 @@ import { parsePropertyKey, resolveProperty } from '../../helpers/schema';
 import { simplifyPage } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
 import { databaseLocator, optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
-import { resultLimit } from '../operation';
+import { resultLimit, simplified } from '../operation';
 import { databaseSchema, readDatabaseId } from './database.descriptions';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
@@ -66,16 +66,16 @@ const conditionFields: INodeProperties[] = [
 	},
 	...operatorFields,
 	valueField(
-		{ displayName: 'Value', name: 'textValue', type: 'string', default: '', placeholder: 'Release' },
+		{ displayName: 'Value', name: 'textValue', type: 'string', default: '', placeholder: 'e.g. Release' },
 		typesOf('text'),
 	),
 	valueField({ displayName: 'Value', name: 'numberValue', type: 'number', default: 0 }, typesOf('number')),
 	valueField(
-		{ displayName: 'Option Name', name: 'selectValue', type: 'string', default: '', placeholder: 'Doing' },
+		{ displayName: 'Option Name', name: 'selectValue', type: 'string', default: '', placeholder: 'e.g. Doing' },
 		['select'],
 	),
 	valueField(
-		{ displayName: 'Option Name', name: 'multiSelectValue', type: 'string', default: '', placeholder: 'backend' },
+		{ displayName: 'Option Name', name: 'multiSelectValue', type: 'string', default: '', placeholder: 'e.g. backend' },
 		['multi_select'],
 	),
 	valueField(
@@ -84,7 +84,7 @@ const conditionFields: INodeProperties[] = [
 			name: 'peopleValue',
 			type: 'string',
 			default: '',
-			placeholder: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+			placeholder: 'e.g. bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
 		},
 		['people'],
 	),
@@ -94,7 +94,7 @@ const conditionFields: INodeProperties[] = [
 			name: 'relationValue',
 			type: 'string',
 			default: '',
-			placeholder: 'https://buildin.ai/docs/11111111111141118111111111111111',
+			placeholder: 'e.g. https://buildin.ai/docs/11111111111141118111111111111111',
 			description: 'ID or URL of the related page',
 		},
 		['relation'],
@@ -105,7 +105,7 @@ const conditionFields: INodeProperties[] = [
 			name: 'dateValue',
 			type: 'string',
 			default: '',
-			placeholder: '2026-04-09 or 2026-04-09T09:30:00Z',
+			placeholder: 'e.g. 2026-04-09 or 2026-04-09T09:30:00Z',
 			description: 'ISO 8601 date, or date and time',
 		},
 		typesOf('date'),
@@ -164,10 +164,13 @@ const properties: INodeProperties[] = [
 		name: 'filterJson',
 		type: 'json',
 		default: '{}',
-		placeholder: '{"or": [{"property": "Status", "select": {"equals": "Doing"}}, {"property": "Done", "checkbox": {"equals": false}}]}',
+		placeholder: 'e.g. {"or": [{"property": "Status", "select": {"equals": "Doing"}}, {"property": "Done", "checkbox": {"equals": false}}]}',
 		description: 'A Buildin filter object (a property filter, a timestamp filter, or an and/or compound), sent as is',
 		displayOptions: { show: { filterType: ['json'] } },
 	},
+	simplifyField,
+	optionsCollection(),
+	// n8n puts sorting in a collection of its own, below Options.
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -216,12 +219,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		...simplifyField,
-		description:
-			'Whether to return each record with its property values as plain values keyed by property name, instead of the record as Buildin returns it',
-	},
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['query'] } }, properties);
@@ -269,5 +266,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			resultLimit(this, itemIndex),
 		),
 	);
-	return this.getNodeParameter('simplify', itemIndex, true) === true ? records.map(simplifyPage) : records;
+	return records.map((record) => simplified(this, itemIndex, record, simplifyPage));
 }

@@ -6,10 +6,12 @@ import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
 import { collect, paginate } from '../../transport/pagination';
 import { appendInBatches } from '../block/appendInBatches';
-import { databaseLocator, pageLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import {
 	imageParameters,
 	propertiesParameters,
@@ -52,7 +54,7 @@ const properties: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		placeholder: 'Release Checklist',
+		placeholder: 'e.g. Release Checklist',
 		description:
 			'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
 	},
@@ -80,7 +82,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 8 },
 		default: '',
-		placeholder: '# Release Checklist\n\n- [ ] Write the changelog\n- [ ] Tag the release',
+		placeholder: 'e.g. # Release Checklist\n\n- [ ] Write the changelog\n- [ ] Tag the release',
 		description: 'The page body as Markdown. Written right after the page is created.',
 		displayOptions: { show: { content: ['markdown'] } },
 	},
@@ -89,18 +91,20 @@ const properties: INodeProperties[] = [
 		name: 'blocks',
 		type: 'json',
 		default: '[]',
-		placeholder: '[{"type": "paragraph", "paragraph": {"rich_text": [{"type": "text", "text": {"content": "Hello"}}]}}]',
+		placeholder: 'e.g. [{"type": "paragraph", "paragraph": {"rich_text": [{"type": "text", "text": {"content": "Hello"}}]}}]',
 		description:
 			'A JSON array of Buildin blocks, each with a type and its content under that type (optionally with nested children). The first 100 are sent with the page; the rest are appended in batches of 100, in order.',
 		displayOptions: { show: { content: ['blocks'] } },
 	},
+	simplifyField,
 	optionsCollection(
 		{
 			displayName: 'Idempotency Key',
 			name: 'idempotencyKey',
 			type: 'string',
 			default: '',
-			placeholder: 'order-10482-page',
+			placeholder: 'e.g. order-10482-page',
+			hint: 'Running the workflow again with the same key returns the page made the first time instead of a duplicate',
 			description:
 				'Sent as the Idempotency-Key header of the create request. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data so that a re-run returns the page created the first time instead of creating another one.',
 		},
@@ -225,7 +229,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		scope: 'pages.write',
 	});
 	const page = withPageVersion(created.body, created.headers);
-	if (content.markdown === undefined && content.rest.length === 0) return page;
+	if (content.markdown === undefined && content.rest.length === 0) return simplified(this, itemIndex, page, simplifyPage);
 	if (typeof page.id !== 'string' || page.id === '') {
 		throw new NodeOperationError(this.getNode(), 'Buildin created the page but answered without its id, so its content was not written', {
 			itemIndex,
@@ -243,7 +247,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		if (content.rest.length > 0) await appendRest(this, itemIndex, pageId, content);
 		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}`, scope: 'pages.read' });
-		return withPageVersion(current.body, current.headers);
+		return simplified(this, itemIndex, withPageVersion(current.body, current.headers), simplifyPage);
 	} catch (error) {
 		throw afterCreation(this, itemIndex, error, page);
 	}

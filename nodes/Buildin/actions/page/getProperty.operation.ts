@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'title',
+		placeholder: 'e.g. title',
 		description:
 			'The property ID (title for the title property, or the ID from the page’s properties) or its name, e.g. Related Tasks',
 	},

@@ -3,11 +3,14 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to move to the trash. Restore takes it back out.' },
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -28,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response =
 		deleted ??
 		(await buildinApiRequest.call(this, itemIndex, { method: 'PATCH', path, body: { in_trash: true }, scope: 'pages.write' }));
-	return withPageVersion(response.body, response.headers);
+	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -3,7 +3,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { simplifyField } from '../common.descriptions';
 import { coverValue, iconValue, type ImageChoice } from '../../helpers/icons';
 import { propertyValueInputFields } from '../../helpers/propertyFields';
 import {
@@ -13,14 +12,6 @@ import {
 	type PropertyInput,
 } from '../../helpers/propertyValues';
 
-/** Simplify for page outputs, off by default: the raw page is what an Update (properties written back, etag as If-Match) wants. */
-export const pageSimplifyField: INodeProperties = {
-	...simplifyField,
-	default: false,
-	description:
-		'Whether to return plain values keyed by property name (id, title, url, icon, cover, in_trash, parent_id, times, properties, etag) instead of the page as Buildin returns it',
-};
-
 /** One Properties entry: its name, its type, and the value fields of that type (shared with the Database records). */
 const propertyValueFields: INodeProperties[] = [
 	{
@@ -28,7 +19,7 @@ const propertyValueFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
-		placeholder: 'Status',
+		placeholder: 'e.g. Status',
 		description: 'The property as named in Buildin (for a database record, the column name)',
 	},
 	{
@@ -96,7 +87,7 @@ export function propertiesParameters(which: string, collectionDescription: strin
 			name: 'propertiesJson',
 			type: 'json',
 			default: '{}',
-			placeholder: '{"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
+			placeholder: 'e.g. {"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
 			description: 'A Buildin properties object keyed by property name, sent as is',
 			displayOptions: { show: { propertiesInput: ['json'] } },
 		},
@@ -109,7 +100,7 @@ export const titlePropertyOption: INodeProperties = {
 	name: 'titleProperty',
 	type: 'string',
 	default: 'title',
-	placeholder: 'Name',
+	placeholder: 'e.g. Name',
 	description:
 		'Key of the title property Title writes to. Pages use title; database records use their title column, e.g. Name.',
 };
@@ -193,7 +184,7 @@ export function imageParameters(mode: ImageMode): INodeProperties[] {
 			name: 'iconEmoji',
 			type: 'string',
 			default: '',
-			placeholder: '🚀',
+			placeholder: 'e.g. 🚀',
 			description: 'One emoji',
 			displayOptions: { show: { icon: ['emoji'] } },
 		},
@@ -202,7 +193,7 @@ export function imageParameters(mode: ImageMode): INodeProperties[] {
 			name: 'iconUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://example.com/icon.png',
+			placeholder: 'e.g. https://example.com/icon.png',
 			displayOptions: { show: { icon: ['external'] } },
 		},
 		cover,
@@ -211,7 +202,7 @@ export function imageParameters(mode: ImageMode): INodeProperties[] {
 			name: 'coverUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://example.com/cover.png',
+			placeholder: 'e.g. https://example.com/cover.png',
 			displayOptions: { show: { cover: ['external'] } },
 		},
 	];

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'How do we roll back a failed release?',
+		placeholder: 'e.g. How do we roll back a failed release?',
 		description: 'What to look for, in natural language. Matches by meaning, not only by the exact words.',
 	},
 	{
@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 			name: 'spaceId',
 			type: 'string',
 			default: '',
-			placeholder: '99999999-9999-4999-8999-999999999999',
+			placeholder: 'e.g. 99999999-9999-4999-8999-999999999999',
 			description: 'Search only this workspace (space), by its ID',
 		},
 	),

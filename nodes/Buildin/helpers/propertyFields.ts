@@ -36,20 +36,27 @@ export const propertyValueInputFields: INodeProperties[] = [
 		displayOptions: { show: { type: ['checkbox'] } },
 	},
 	{
+		displayName: 'Include Time',
+		name: 'includeTime',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether the date has a time of day. Off: only the day of Start and End is sent, an all-day date, whatever time the picker shows.',
+		displayOptions: forTypes('date'),
+	},
+	{
 		displayName: 'Start',
 		name: 'dateStart',
-		type: 'string',
+		type: 'dateTime',
 		default: '',
-		placeholder: 'e.g. 2026-04-09 or 2026-04-09T09:30:00Z',
-		description: 'ISO 8601 date, or date and time',
+		description: 'When the date starts: pick it, or map an ISO 8601 date (2026-04-09) or date and time (2026-04-09T09:30:00Z)',
 		displayOptions: forTypes('date'),
 	},
 	{
 		displayName: 'End',
 		name: 'dateEnd',
-		type: 'string',
+		type: 'dateTime',
 		default: '',
-		placeholder: 'e.g. 2026-04-10',
 		description: 'Optional end of a date range, not before the start',
 		displayOptions: forTypes('date'),
 	},
@@ -139,3 +146,21 @@ export const propertyValueInputFields: INodeProperties[] = [
 		displayOptions: forTypes('url'),
 	},
 ];
+
+/** The calendar day of a date value as the editor or an expression gives it; anything else as it is, for the checks. */
+function dayOf(value: unknown): unknown {
+	if (typeof value === 'string') return /^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|\s*$)/.exec(value)?.[1] ?? value;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
+	const luxon = value as { toISODate?: unknown } | null;
+	if (luxon && typeof luxon === 'object' && typeof luxon.toISODate === 'function') return (luxon as { toISODate: () => unknown }).toISODate();
+	return value;
+}
+
+/**
+ * A Properties entry as the value code reads it: with Include Time off (a date entry), Start and End keep only their
+ * day, `2026-04-09T00:00:00` from the date picker becoming the all-day `2026-04-09`.
+ */
+export function withIncludeTime<T extends object>(input: T & { includeTime?: unknown; dateStart?: unknown; dateEnd?: unknown }): T {
+	if (input.includeTime !== false) return input;
+	return { ...input, dateStart: dayOf(input.dateStart), dateEnd: dayOf(input.dateEnd) };
+}

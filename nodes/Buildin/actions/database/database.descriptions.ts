@@ -49,6 +49,38 @@ const propertiesInputField: INodeProperties = {
 };
 
 /**
+ * A record's value fields: those of every Properties collection, with the Select and Multi-Select values offered from
+ * the picked property's options (an expression still gives any name; Buildin adds a select option it does not have).
+ */
+const recordValueFields: INodeProperties[] = propertyValueInputFields.map((field) => {
+	if (field.name === 'selectValue') {
+		return {
+			...field,
+			displayName: 'Option Name or ID',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
+			default: '',
+			placeholder: undefined,
+			description:
+				'The option to select. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		};
+	}
+	if (field.name === 'multiSelectValue') {
+		return {
+			...field,
+			displayName: 'Option Names or IDs',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
+			default: [],
+			placeholder: undefined,
+			description:
+				'The options to set; the property gets exactly these. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		};
+	}
+	return field;
+});
+
+/**
  * Properties Input, Properties (picked from the database's schema, with the value fields of the picked type) and
  * Properties (JSON). `collectionDescription` says what the listed properties do in the operation at hand.
  */
@@ -86,7 +118,7 @@ export function recordPropertiesParameters(collectionDescription: string): INode
 							type: 'hidden',
 							default: '={{$parameter["&key"].split("|").pop()}}',
 						},
-						...propertyValueInputFields,
+						...recordValueFields,
 					],
 				},
 			],

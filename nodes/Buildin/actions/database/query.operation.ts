@@ -70,12 +70,29 @@ const conditionFields: INodeProperties[] = [
 		typesOf('text'),
 	),
 	valueField({ displayName: 'Value', name: 'numberValue', type: 'number', default: 0 }, typesOf('number')),
+	// The picked property's options (getSelectOptions reads this condition's Property); an expression gives any name.
 	valueField(
-		{ displayName: 'Option Name', name: 'selectValue', type: 'string', default: '', placeholder: 'e.g. Doing' },
+		{
+			displayName: 'Option Name or ID',
+			name: 'selectValue',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
+			default: '',
+			description:
+				'The option to compare with. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 		['select'],
 	),
 	valueField(
-		{ displayName: 'Option Name', name: 'multiSelectValue', type: 'string', default: '', placeholder: 'e.g. backend' },
+		{
+			displayName: 'Option Name or ID',
+			name: 'multiSelectValue',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
+			default: '',
+			description:
+				'The option the records must (or must not) have. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 		['multi_select'],
 	),
 	valueField(

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { InvalidInputError } from '../../helpers/errors';
 import { coverValue, iconValue, type ImageChoice } from '../../helpers/icons';
-import { propertyValueInputFields } from '../../helpers/propertyFields';
+import { propertyValueInputFields, withIncludeTime } from '../../helpers/propertyFields';
 import {
 	propertiesFromInputs,
 	propertiesFromJson,
@@ -114,7 +114,7 @@ export function readProperties(ctx: IExecuteFunctions, itemIndex: number): IData
 		ctx.getNodeParameter('propertiesInput', itemIndex) === 'json'
 			? propertiesFromJson(ctx.getNodeParameter('propertiesJson', itemIndex))
 			: propertiesFromInputs(
-					(ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? [],
+					((ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? []).map(withIncludeTime),
 				);
 	const title = String(ctx.getNodeParameter('title', itemIndex, '') ?? '');
 	if (title.trim() === '') return properties;

@@ -217,6 +217,26 @@ describe('Database → Update Record', () => {
 	const updateRecord = (databaseId: string, record: string | INodeParameters, parameters: INodeParameters) =>
 		rawRecord(databaseId, 'updateRecord', { recordId: typeof record === 'string' ? byId(record) : record, ...parameters });
 
+	test('options picked from the dropdowns: a select name and a multi-select list, as the editor stores them', async () => {
+		const { releases, record } = releaseRecord();
+
+		const { error } = await runBuildin(sandbox, {
+			parameters: updateRecord(
+				releases.id,
+				record.id,
+				props({ key: 'Status|select', selectValue: 'Done' }, { key: 'Tags|multi_select', multiSelectValue: ['release', 'frontend'] as never }),
+			),
+		});
+
+		expect(error).toBeUndefined();
+		expect(sandbox.requests.at(-1)?.body).toEqual({
+			properties: {
+				Status: { type: 'select', select: { name: 'Done' } },
+				Tags: { type: 'multi_select', multi_select: [{ name: 'release' }, { name: 'frontend' }] },
+			},
+		});
+	});
+
 	test('several types: PATCH /v2/pages/:id with only the listed properties; the others keep their values', async () => {
 		const { releases, record } = releaseRecord();
 

@@ -145,3 +145,50 @@ describe('GitHub Actions workflows', () => {
 		expect(runs(job.steps)).toEqual(['npm ci', 'npm test', 'npm publish --provenance --access public']);
 	});
 });
+
+describe('the README, as the npm page shows it', () => {
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const repository = /^git\+(https:\/\/github\.com\/([\w.-]+\/[\w.-]+))\.git$/.exec(packageJson.repository.url) ?? [];
+	const [, repositoryUrl, slug] = repository;
+	const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+
+	test('links and images to repository files are absolute URLs to package.json’s repository, to files that exist', () => {
+		expect(targets.filter((target) => !/^(https?:\/\/|#)/.test(target))).toEqual([]);
+		const files = targets
+			.map((target) => target.replace(`${repositoryUrl}/blob/main/`, '').replace(`https://raw.githubusercontent.com/${slug}/main/`, ''))
+			.filter((target, index) => target !== targets[index])
+			.map((file) => file.replace(/#.*$/, ''));
+		expect(files).toEqual(expect.arrayContaining(['docs/editor-canvas.png', 'CONTRIBUTING.md', 'bench/README.md']));
+		expect(files.filter((file) => !existsSync(join(root, file)))).toEqual([]);
+		const otherGitHub = targets.filter((target) => /github(usercontent)?\.com/.test(target) && !target.includes(slug) && !target.includes('/n8n-io/'));
+		expect(otherGitHub).toEqual([]);
+	});
+
+	test('every in-page link points at a heading', () => {
+		const anchors = new Set(
+			[...readme.matchAll(/^#{2,3} (.+)$/gm)].map((match) =>
+				match[1].toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+			),
+		);
+		expect(targets.filter((target) => target.startsWith('#') && !anchors.has(target.slice(1)))).toEqual([]);
+	});
+
+	test('it leads with what the node does; developer commands wait for the last section, which names them', () => {
+		const sections = [...readme.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+		expect(sections.slice(0, 4)).toEqual(['Contents', 'What the node does', 'Installing it in n8n', 'Credentials: a Buildin integration token']);
+		expect(sections.at(-1)).toBe('Contributing');
+		const last = readme.slice(readme.lastIndexOf('## Contributing'));
+		for (const command of ['npm ci', 'npm test', 'npm run demo']) expect(last).toContain(`\`${command}\``);
+		// The set-up commands are the developers'; users meet them only there.
+		for (const command of ['npm ci', 'npm test']) {
+			expect(readme.indexOf(`\`${command}\``)).toBeGreaterThanOrEqual(readme.length - last.length);
+		}
+	});
+
+	test('CONTRIBUTING.md opens with the two set-up commands and the main job', () => {
+		const contributing = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+		const firstBlock = /```bash\n([\s\S]*?)```/.exec(contributing)?.[1] ?? '';
+		expect(firstBlock.split('\n').map((line) => line.split('#')[0].trim()).filter(Boolean)).toEqual(['npm ci', 'npm test', 'npm run demo']);
+		expect(contributing.indexOf('```bash')).toBeLessThan(contributing.indexOf('\n## '));
+	});
+});

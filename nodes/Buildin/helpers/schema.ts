@@ -7,14 +7,14 @@ import { propertyEntry, titleProperty, type PropertyInput, type WritableProperty
 import { requireText } from './validate';
 
 /**
- * Database schemas (fact sheet §4.3, §5): reading one to check record values against it, and building one for
- * Create / Update Database.
+ * Database schemas (https://buildin.ai/developer-api/v2/reference/object-models): reading one to check record
+ * values against it, and building one for Create / Update Database.
  */
 
 /** A database's schema as the node uses it: property name (the key records are written with) → type. */
 export type DatabaseSchema = Record<string, string>;
 
-/** Every property type the fact sheet names (§5), writable or computed. */
+/** Every property type, writable or computed (https://buildin.ai/developer-api/v2/reference/object-models). */
 export const PROPERTY_TYPES: readonly string[] = [
 	'checkbox',
 	'created_by',
@@ -56,10 +56,10 @@ export const RECORD_PROPERTY_TYPES: ReadonlyArray<WritablePropertyType | 'title'
 	'url',
 ];
 
-/** The types a database property can be created with (fact sheet §5, "Database schema definitions"). */
+/** The types a database property can be created with (https://buildin.ai/developer-api/v2/write/create-database). */
 export const SCHEMA_PROPERTY_TYPES = RECORD_PROPERTY_TYPES;
 
-/** Number formats of a number property (fact sheet §5). */
+/** Number formats of a number property (https://buildin.ai/developer-api/v2/write/create-database). */
 export const NUMBER_FORMATS = ['number', 'number_with_commas', 'percent', 'dollar', 'euro', 'pound', 'yen', 'yuan'];
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);

@@ -48,36 +48,27 @@ const propertiesInputField: INodeProperties = {
 	description: 'How to give the properties',
 };
 
+/** Where a Select or Multi-Select value's choices come from: the options of the property picked beside it. */
+export const PICKED_PROPERTY_OPTIONS = { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] };
+
 /**
  * A record's value fields: those of every Properties collection, with the Select and Multi-Select values offered from
  * the picked property's options (an expression still gives any name; Buildin adds a select option it does not have).
  */
-const recordValueFields: INodeProperties[] = propertyValueInputFields.map((field) => {
-	if (field.name === 'selectValue') {
-		return {
-			...field,
-			displayName: 'Option Name or ID',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
-			default: '',
-			placeholder: undefined,
-			description:
-				'The option to select. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		};
-	}
-	if (field.name === 'multiSelectValue') {
-		return {
-			...field,
-			displayName: 'Option Names or IDs',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
-			default: [],
-			placeholder: undefined,
-			description:
-				'The options to set; the property gets exactly these. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		};
-	}
-	return field;
+const recordValueFields: INodeProperties[] = propertyValueInputFields.map((field): INodeProperties => {
+	const single = field.name === 'selectValue';
+	if (!single && field.name !== 'multiSelectValue') return field;
+	return {
+		...field,
+		displayName: single ? 'Option Name or ID' : 'Option Names or IDs',
+		type: single ? 'options' : 'multiOptions',
+		typeOptions: PICKED_PROPERTY_OPTIONS,
+		default: single ? '' : [],
+		placeholder: undefined,
+		description: single
+			? 'The option to select. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.'
+			: 'The options to set; the property gets exactly these. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
 });
 
 /**

@@ -19,7 +19,7 @@ import { simplifyPage } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
 import { databaseLocator, optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
 import { resultLimit, simplified } from '../operation';
-import { databaseSchema, readDatabaseId } from './database.descriptions';
+import { databaseSchema, PICKED_PROPERTY_OPTIONS, readDatabaseId } from './database.descriptions';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 const typesOf = (family: FilterFamily) => Object.keys(FILTER_FAMILIES).filter((type) => FILTER_FAMILIES[type] === family);
@@ -70,13 +70,13 @@ const conditionFields: INodeProperties[] = [
 		typesOf('text'),
 	),
 	valueField({ displayName: 'Value', name: 'numberValue', type: 'number', default: 0 }, typesOf('number')),
-	// The picked property's options (getSelectOptions reads this condition's Property); an expression gives any name.
+	// The options of this condition's property; an expression gives any name.
 	valueField(
 		{
 			displayName: 'Option Name or ID',
 			name: 'selectValue',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
+			typeOptions: PICKED_PROPERTY_OPTIONS,
 			default: '',
 			description:
 				'The option to compare with. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -88,7 +88,7 @@ const conditionFields: INodeProperties[] = [
 			displayName: 'Option Name or ID',
 			name: 'multiSelectValue',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] },
+			typeOptions: PICKED_PROPERTY_OPTIONS,
 			default: '',
 			description:
 				'The option the records must (or must not) have. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a page with its properties and version (ETag)',
+				description: 'Get a page with its properties and its version (etag), which Update can use to keep newer edits',
 				action: 'Get page',
 			},
 			{

@@ -33,7 +33,7 @@ export class BuildinApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			placeholder: 'https://api.buildin.ai',
+			placeholder: 'e.g. https://api.buildin.ai',
 			description:
 				'Where the Buildin API is served. Change it only for a private deployment or a local sandbox; it must use https:// unless the host is localhost.',
 		},

@@ -2,6 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+
+import { parse as parseYaml } from 'yaml';
 
 const root = join(__dirname, '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -50,5 +53,143 @@ describe('the npm package', () => {
 		for (const source of code) {
 			expect(source).not.toMatch(/\bprocess\.|require\("(node:)?fs"\)|\bsetTimeout\(|\bsetInterval\(/);
 		}
+	});
+});
+
+describe('publishing', () => {
+	test('package.json names no entry file that the package does not ship', () => {
+		// n8n loads the files under "n8n"; a "main" would only be a file npm users could require.
+		expect(packageJson.main).toBeUndefined();
+	});
+
+	test('npm publish builds and tests first; npm pack builds', () => {
+		expect(packageJson.scripts.prepublishOnly).toBe('npm test');
+		expect(packageJson.scripts.prepack).toBe('npm run build');
+		expect(packageJson.scripts.test).toMatch(/npm run build/);
+		// .npmrc turns lifecycle scripts off for installs (n8n's native isolated-vm does not build on Node 20); a
+		// publish turns them back on for the pack, so a publish from a clean checkout still builds.
+		expect(readFileSync(join(root, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
+		expect(packageJson.publishConfig).toEqual({ 'ignore-scripts': false });
+	});
+
+	test('repository, homepage, bugs, author and the codex point at one GitHub repository', () => {
+		const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(packageJson.repository.url)?.[1];
+		expect(repository).toBeDefined();
+		expect(packageJson.homepage).toBe(`${repository}#readme`);
+		expect(packageJson.bugs).toEqual({ url: `${repository}/issues` });
+		expect(`${repository}/`.startsWith(`${packageJson.author.url}/`)).toBe(true);
+		const codex = JSON.parse(readFileSync(join(root, 'nodes/Buildin/Buildin.node.json'), 'utf8'));
+		expect(codex.resources.primaryDocumentation).toEqual([{ url: `${repository}#readme` }]);
+	});
+
+	test('engines names the oldest Node.js line the README says the package is tested on', () => {
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		const compatibility = readme.slice(readme.indexOf('## Compatibility'));
+		const minimum = /^>=(\d+\.\d+)$/.exec(packageJson.engines.node)?.[1];
+		expect(minimum).toBeDefined();
+		expect(compatibility).toContain(`Node.js ${minimum}`);
+	});
+});
+
+describe('n8n Cloud eligibility (n8n-node cloud-support)', () => {
+	// Its package exports only the ESLint config, so its files are read from its folder.
+	const nodeCli = join(root, 'node_modules/@n8n/node-cli');
+
+	test('strict mode is on in the n8n block', () => {
+		expect(packageJson.n8n.strict).toBe(true);
+	});
+
+	test('eslint.config.mjs is @n8n/node-cli’s default config, word for word', () => {
+		const template = join(nodeCli, 'dist/template/templates/shared/default/eslint.config.mjs');
+		const normalized = (path: string) => readFileSync(path, 'utf8').replace(/\s+/g, ' ').trim();
+		expect(normalized(join(root, 'eslint.config.mjs'))).toBe(normalized(template));
+	});
+
+	test('`n8n-node cloud-support` reports the package eligible', () => {
+		const output = stripVTControlCharacters(
+			execFileSync(process.execPath, [join(nodeCli, 'bin/n8n-node.mjs'), 'cloud-support'], { cwd: root, encoding: 'utf8' }),
+		);
+		expect(output).toMatch(/Cloud support is ENABLED/);
+		expect(output).toMatch(/Strict mode: enabled/);
+		expect(output).toMatch(/ESLint config: using default config/);
+		expect(output).toMatch(/Status: eligible for n8n Cloud verification/);
+	});
+
+	test('npm run lint applies that default config, adding to it only for tests', () => {
+		expect(packageJson.scripts.lint).toBe('eslint --config eslint.project.config.mjs --max-warnings 0 nodes credentials package.json test');
+		expect(readFileSync(join(root, 'eslint.project.config.mjs'), 'utf8')).toMatch(
+			/import \{ config \} from '@n8n\/node-cli\/eslint';[\s\S]*export default \[\s*\.\.\.config,/,
+		);
+	});
+});
+
+describe('GitHub Actions workflows', () => {
+	const workflow = (name: string) => parseYaml(readFileSync(join(root, '.github/workflows', name), 'utf8'));
+	const runs = (steps: Array<{ run?: string }>) => steps.map((step) => step.run).filter(Boolean);
+
+	test('ci.yml runs the README’s test command on Node 20 and Node 24', () => {
+		const ci = workflow('ci.yml');
+		expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+		const [job] = Object.values(ci.jobs) as any[];
+		expect(job.strategy.matrix['node-version'].map(String)).toEqual(['20', '24']);
+		expect(job.steps.find((step: any) => step.uses?.startsWith('actions/setup-node')).with['node-version']).toBe(
+			'${{ matrix.node-version }}',
+		);
+		expect(runs(job.steps)).toEqual(['npm ci', 'npm test']);
+	});
+
+	test('publish.yml publishes a version tag with provenance: npm ci, npm test, npm publish', () => {
+		const publish = workflow('publish.yml');
+		expect(publish.on).toEqual({ push: { tags: ['*.*.*'] } });
+		const [job] = Object.values(publish.jobs) as any[];
+		expect(job.permissions['id-token']).toBe('write');
+		expect(runs(job.steps)).toEqual(['npm ci', 'npm test', 'npm publish --provenance --access public']);
+	});
+});
+
+describe('the README, as the npm page shows it', () => {
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const repository = /^git\+(https:\/\/github\.com\/([\w.-]+\/[\w.-]+))\.git$/.exec(packageJson.repository.url) ?? [];
+	const [, repositoryUrl, slug] = repository;
+	const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+
+	test('links and images to repository files are absolute URLs to package.json’s repository, to files that exist', () => {
+		expect(targets.filter((target) => !/^(https?:\/\/|#)/.test(target))).toEqual([]);
+		const files = targets
+			.map((target) => target.replace(`${repositoryUrl}/blob/main/`, '').replace(`https://raw.githubusercontent.com/${slug}/main/`, ''))
+			.filter((target, index) => target !== targets[index])
+			.map((file) => file.replace(/#.*$/, ''));
+		expect(files).toEqual(expect.arrayContaining(['docs/editor-canvas.png', 'CONTRIBUTING.md', 'bench/README.md']));
+		expect(files.filter((file) => !existsSync(join(root, file)))).toEqual([]);
+		const otherGitHub = targets.filter((target) => /github(usercontent)?\.com/.test(target) && !target.includes(slug) && !target.includes('/n8n-io/'));
+		expect(otherGitHub).toEqual([]);
+	});
+
+	test('every in-page link points at a heading', () => {
+		const anchors = new Set(
+			[...readme.matchAll(/^#{2,3} (.+)$/gm)].map((match) =>
+				match[1].toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+			),
+		);
+		expect(targets.filter((target) => target.startsWith('#') && !anchors.has(target.slice(1)))).toEqual([]);
+	});
+
+	test('it leads with what the node does; developer commands wait for the last section, which names them', () => {
+		const sections = [...readme.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+		expect(sections.slice(0, 4)).toEqual(['Contents', 'What the node does', 'Installing it in n8n', 'Credentials: a Buildin integration token']);
+		expect(sections.at(-1)).toBe('Contributing');
+		const last = readme.slice(readme.lastIndexOf('## Contributing'));
+		for (const command of ['npm ci', 'npm test', 'npm run demo']) expect(last).toContain(`\`${command}\``);
+		// The set-up commands are the developers'; users meet them only there.
+		for (const command of ['npm ci', 'npm test']) {
+			expect(readme.indexOf(`\`${command}\``)).toBeGreaterThanOrEqual(readme.length - last.length);
+		}
+	});
+
+	test('CONTRIBUTING.md opens with the two set-up commands and the main job', () => {
+		const contributing = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+		const firstBlock = /```bash\n([\s\S]*?)```/.exec(contributing)?.[1] ?? '';
+		expect(firstBlock.split('\n').map((line) => line.split('#')[0].trim()).filter(Boolean)).toEqual(['npm ci', 'npm test', 'npm run demo']);
+		expect(contributing.indexOf('```bash')).toBeLessThan(contributing.indexOf('\n## '));
 	});
 });

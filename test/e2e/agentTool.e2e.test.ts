@@ -16,7 +16,7 @@ const SCHEMA = 'http://json-schema.org/draft-07/schema#';
 const OFFERED_TOOLS = [
 	{
 		name: 'Query_Releases',
-		description: 'Query a database in Buildin',
+		description: 'Get many database records in Buildin',
 		parameters: {
 			type: 'object',
 			properties: { filter: { description: 'A Buildin database filter object' } },
@@ -189,7 +189,7 @@ describe.each(selectedLines())("n8n $n8n on Node $node: Buildin as an AI agent's
 		model.verify();
 		expect(result.code).toBe(0);
 		expect(model.requests[0].tools.map((tool: any) => [tool.name, tool.description]).sort()).toEqual([
-			['Append_Note', 'Append blocks to a page or block in Buildin'],
+			['Append_Note', 'Append child blocks in Buildin'],
 			['Search_Pages', 'Search pages and databases in Buildin'],
 		]);
 		expect(sandbox.requests.map((request: any) => `${request.method} ${request.path}`)).toEqual([

@@ -6,7 +6,7 @@ const { call } = env;
 const append = (id: string, body: unknown, token?: string) => call('PATCH', `/v2/blocks/${id}/children`, { body, token });
 const texts = (blocks: Json[]) => blocks.map((b) => (b.type === 'child_page' ? `page:${b.child_page.title}` : plain(b[b.type].rich_text)));
 
-/** One valid input of each of the 20 writable types (fact sheet §8.1). */
+/** One valid input of each of the 20 writable types (https://buildin.ai/developer-api/v2/write/append-block-children). */
 const ALL_TYPES: Json[] = [
 	textBlock('paragraph', 'p', { text_color: 'red', background_color: 'light_blue', text_align: 'center' }),
 	textBlock('heading_1', 'h1', { is_toggleable: true }),

@@ -14,7 +14,7 @@ export const UPDATE_PAGE_TOOL: INodeParameters = {
 /** The tool the model is offered for UPDATE_PAGE_TOOL in a node named "Update Page". */
 export const UPDATE_PAGE_OFFERED = {
 	name: 'Update_Page',
-	description: 'Update a page in Buildin',
+	description: 'Update page in Buildin',
 	parameters: {
 		type: 'object',
 		properties: {

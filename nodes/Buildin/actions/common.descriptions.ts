@@ -1,127 +1,130 @@
 import { randomUUID } from 'crypto';
-import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idempotencyKeyHeader } from '../helpers/headers';
 import { sortedByName } from '../helpers/sortedOptions';
 import { textValue } from '../helpers/validate';
 import { DEFAULT_CONCURRENCY } from '../transport/pacing';
 
-const UUID_PATTERN = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
-
-/** The By ID mode every Buildin locator shares: a dashed UUID or 32 hex characters. */
-// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-const idMode: INodePropertyMode = {
-	displayName: 'ID',
-	name: 'id',
-	type: 'string',
-	placeholder: '11111111-1111-4111-8111-111111111111',
-	validation: [
-		{
-			type: 'regex',
-			properties: {
-				regex: '^\\s*(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})\\s*$',
-				errorMessage: 'Not a Buildin ID: use 36 characters with dashes or 32 hex characters',
-			},
-		},
-	],
-};
+const UUID = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
+// What may stand before an id in its URL segment or fragment: nothing, or a slug ending in a character that is not
+// hex ("Release-Checklist-<id>", "#block-<id>"), as helpers/ids.ts and helpers/blocks.ts read them.
+const SLUG = '(?:[^\\s/?#]*[^0-9a-fA-F\\s/?#])?';
 
 /**
- * A locator for a page-like object: picked from a workspace search (when there is a `searchListMethod`), pasted as
- * a URL, or given as an ID.
+ * The URL patterns of the locators' By URL modes: n8n checks a URL against one in the editor (`validation`) and
+ * extracts the id with its one group (`extractValue`). They accept what the node's own parser accepts.
  */
-function objectLocator(options: {
+export const LOCATOR_URL = {
+	/** A page or database URL: the id at the end of the path, then an optional slash, query and fragment. */
+	object: `^https?://\\S*/${SLUG}(${UUID})/?(?:[?#]\\S*)?$`,
+	/** A block URL: the block id as the fragment (`…/docs/<page>#<block>`); without one, the page id. */
+	block: `^https?://\\S*[/#]${SLUG}(${UUID})/?(?:\\?[^\\s#]*)?(?:#\\S*)?$`,
+};
+
+const ID_PATTERN = '^\\s*(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})\\s*$';
+
+/**
+ * A resource locator for a Buildin object: picked From List (a workspace search, when there is a `searchListMethod`),
+ * By URL or By ID. The modes are written out here once for every locator, so each of them is declared where n8n
+ * reads locator modes.
+ */
+function locator(options: {
 	name: string;
 	displayName: string;
 	description: string;
 	searchListMethod?: string;
-	urlExample: string;
+	url: { pattern: string; example: string };
+	idExample: string;
 }): INodeProperties {
-	const list: INodePropertyMode[] = options.searchListMethod
-		? [
-				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: `Select a ${options.displayName.toLowerCase()}...`,
-					typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-				},
-			]
-		: [];
-	return {
+	const what = options.displayName.toLowerCase();
+	const declared: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
-		default: { mode: list.length > 0 ? 'list' : 'id', value: '' },
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
 		modes: [
-			...list,
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${what}...`,
+				typeOptions: { searchListMethod: options.searchListMethod ?? '', searchable: true },
+			},
 			{
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: options.urlExample,
+				placeholder: `e.g. ${options.url.example}`,
+				validation: [
+					{ type: 'regex', properties: { regex: options.url.pattern, errorMessage: `Not a Buildin ${what} URL` } },
+				],
+				extractValue: { type: 'regex', regex: options.url.pattern },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${options.idExample}`,
 				validation: [
 					{
 						type: 'regex',
 						properties: {
-							regex: `^https?://\\S+${UUID_PATTERN}/?(?:[?#]\\S*)?$`,
-							errorMessage: `Not a Buildin ${options.displayName.toLowerCase()} URL`,
+							regex: ID_PATTERN,
+							errorMessage: 'Not a Buildin ID: use 36 characters with dashes or 32 hex characters',
 						},
 					},
 				],
 			},
-			idMode,
 		],
 	};
+	// Without a search (records, blocks) there is no From List mode.
+	const modes = (declared.modes ?? []).filter((mode) => mode.name !== 'list' || options.searchListMethod);
+	return { ...declared, modes };
 }
 
 /** The page a Page operation acts on. */
-export const pageLocator: INodeProperties = objectLocator({
+export const pageLocator: INodeProperties = locator({
 	name: 'pageId',
 	displayName: 'Page',
 	description: 'The Buildin page (or database record) to act on',
 	searchListMethod: 'searchPages',
-	urlExample: 'https://buildin.ai/docs/11111111111141118111111111111111',
+	url: { pattern: LOCATOR_URL.object, example: 'https://buildin.ai/docs/11111111111141118111111111111111' },
+	idExample: '11111111-1111-4111-8111-111111111111',
 });
 
 /** The database a Database operation acts on. */
-export const databaseLocator: INodeProperties = objectLocator({
+export const databaseLocator: INodeProperties = locator({
 	name: 'databaseId',
 	displayName: 'Database',
 	description: 'The Buildin database to act on',
 	searchListMethod: 'searchDatabases',
-	urlExample: 'https://buildin.ai/database/33333333333343338333333333333333',
+	url: { pattern: LOCATOR_URL.object, example: 'https://buildin.ai/database/33333333333343338333333333333333' },
+	idExample: '33333333-3333-4333-8333-333333333333',
 });
 
 /** A database record (a page whose parent is a database), given by URL or ID: search cannot list one database's records. */
-export const recordLocator: INodeProperties = objectLocator({
+export const recordLocator: INodeProperties = locator({
 	name: 'recordId',
 	displayName: 'Record',
 	description: 'The database record to act on',
-	urlExample: 'https://buildin.ai/docs/22222222222242228222222222222222',
+	url: { pattern: LOCATOR_URL.object, example: 'https://buildin.ai/docs/22222222222242228222222222222222' },
+	idExample: '22222222-2222-4222-8222-222222222222',
 });
 
 /** A block (or a page, whose content blocks hang off it) given as an ID or a URL ending in one. */
-export const blockLocator: INodeProperties = {
-	displayName: 'Block',
+export const blockLocator: INodeProperties = locator({
 	name: 'blockId',
-	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
-	required: true,
+	displayName: 'Block',
 	description: 'The block to act on. A page ID works too: a page is the parent of its content blocks.',
-	modes: [
-		idMode,
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'https://buildin.ai/docs/11111111111141118111111111111111#55555555555545558555555555555555',
-		},
-	],
-};
+	url: {
+		pattern: LOCATOR_URL.block,
+		example: 'https://buildin.ai/docs/11111111111141118111111111111111#55555555555545558555555555555555',
+	},
+	idExample: '55555555-5555-4555-8555-555555555555',
+});
 
 /** Return All plus Limit, for list operations; `resultLimit` reads them. */
 export const returnAllFields: INodeProperties[] = [
@@ -143,7 +146,11 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
-/** Simplify: plain values keyed by property name instead of the API object. */
+/**
+ * Simplify, in n8n's wording and with n8n's default (on), on every operation whose output is a page, a database
+ * record or a database: plain values keyed by property name instead of the API object. The shapes are in the
+ * README's Simplify section; `simplified` (operation.ts) applies them.
+ */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
@@ -159,6 +166,7 @@ export const idempotencyKeyOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. order-10482-page',
+	hint: 'Running the workflow again with the same key returns what was made the first time instead of a duplicate',
 	description:
 		'Makes a re-run return what the first run created instead of creating it again. Sent as the Idempotency-Key header. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data (e.g. an order number) so that running the workflow again returns the page created the first time. Characters other than letters, digits and - . _ ~ are sent percent-encoded.',
 };

@@ -35,6 +35,11 @@ export interface Resource {
 	operations: Record<string, Operation | BatchOperation>;
 }
 
+/** An operation's output object in its Simplify shape when Simplify is on (its default), otherwise as it is. */
+export function simplified(ctx: IExecuteFunctions, itemIndex: number, object: IDataObject, shape: (object: IDataObject) => IDataObject): IDataObject {
+	return ctx.getNodeParameter('simplify', itemIndex, true) === true ? shape(object) : object;
+}
+
 /** How many results a list operation may return: Limit, or no bound with Return All. */
 export function resultLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	return ctx.getNodeParameter('returnAll', itemIndex, false) === true

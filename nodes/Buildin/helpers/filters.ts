@@ -7,9 +7,9 @@ import { parsePropertyKey } from './schema';
 import { decimalNumber, requireText } from './validate';
 
 /**
- * Database query filters and sorts (fact sheet §5 "Filter operator sets", §10.12): which operators each property
- * type takes, and the filter, compound filter and sort objects built from the Query parameters, checked before
- * anything is sent.
+ * Database query filters and sorts (https://buildin.ai/developer-api/v2/read/query-database): which operators each
+ * property type takes, and the filter, compound filter and sort objects built from the Get Many Records parameters,
+ * checked before anything is sent.
  */
 
 /** The operator sets of the spec's filter union. */

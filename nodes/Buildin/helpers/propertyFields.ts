@@ -23,7 +23,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'textValue',
 		type: 'string',
 		default: '',
-		placeholder: 'Ship the beta on Friday',
+		placeholder: 'e.g. Ship the beta on Friday',
 		description: 'Plain text; longer than 2000 characters is split into several rich-text items',
 		displayOptions: forTypes('rich_text', 'title'),
 	},
@@ -36,20 +36,27 @@ export const propertyValueInputFields: INodeProperties[] = [
 		displayOptions: { show: { type: ['checkbox'] } },
 	},
 	{
+		displayName: 'Include Time',
+		name: 'includeTime',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether the date has a time of day. Off: only the day of Start and End is sent, an all-day date, whatever time the picker shows.',
+		displayOptions: forTypes('date'),
+	},
+	{
 		displayName: 'Start',
 		name: 'dateStart',
-		type: 'string',
+		type: 'dateTime',
 		default: '',
-		placeholder: '2026-04-09 or 2026-04-09T09:30:00Z',
-		description: 'ISO 8601 date, or date and time',
+		description: 'When the date starts: pick it, or map an ISO 8601 date (2026-04-09) or date and time (2026-04-09T09:30:00Z)',
 		displayOptions: forTypes('date'),
 	},
 	{
 		displayName: 'End',
 		name: 'dateEnd',
-		type: 'string',
+		type: 'dateTime',
 		default: '',
-		placeholder: '2026-04-10',
 		description: 'Optional end of a date range, not before the start',
 		displayOptions: forTypes('date'),
 	},
@@ -58,7 +65,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'timeZone',
 		type: 'string',
 		default: '',
-		placeholder: 'Europe/Berlin',
+		placeholder: 'e.g. Europe/Berlin',
 		description: 'Optional IANA time zone the date is in',
 		displayOptions: forTypes('date'),
 	},
@@ -66,7 +73,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		displayName: 'Email',
 		name: 'emailValue',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		default: '',
 		displayOptions: forTypes('email'),
 	},
@@ -75,7 +82,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'filesValue',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.com/report.pdf, https://example.com/photo.png',
+		placeholder: 'e.g. https://example.com/report.pdf, https://example.com/photo.png',
 		description: 'Comma-separated links to files; the property is set to exactly these files',
 		displayOptions: forTypes('files'),
 	},
@@ -84,7 +91,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'multiSelectValue',
 		type: 'string',
 		default: '',
-		placeholder: 'Design, Backend',
+		placeholder: 'e.g. Design, Backend',
 		description: 'Comma-separated option names, or an array from an expression; the property is set to exactly these',
 		displayOptions: forTypes('multi_select'),
 	},
@@ -100,7 +107,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'peopleValue',
 		type: 'string',
 		default: '',
-		placeholder: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+		placeholder: 'e.g. bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
 		description: 'Comma-separated Buildin user IDs; the property is set to exactly these people',
 		displayOptions: forTypes('people'),
 	},
@@ -109,7 +116,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'phoneValue',
 		type: 'string',
 		default: '',
-		placeholder: '+49 30 1234567',
+		placeholder: 'e.g. +49 30 1234567',
 		displayOptions: forTypes('phone_number'),
 	},
 	{
@@ -117,7 +124,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'relationValue',
 		type: 'string',
 		default: '',
-		placeholder: '22222222-2222-4222-8222-222222222222, https://buildin.ai/docs/33333333333343338333333333333333',
+		placeholder: 'e.g. 22222222-2222-4222-8222-222222222222, https://buildin.ai/docs/33333333333343338333333333333333',
 		description: 'Comma-separated page IDs or URLs; the relation is set to exactly these pages',
 		displayOptions: forTypes('relation'),
 	},
@@ -126,7 +133,7 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'selectValue',
 		type: 'string',
 		default: '',
-		placeholder: 'Doing',
+		placeholder: 'e.g. Doing',
 		description: 'The option to select; Buildin creates it if the database does not have it yet',
 		displayOptions: forTypes('select'),
 	},
@@ -135,7 +142,25 @@ export const propertyValueInputFields: INodeProperties[] = [
 		name: 'urlValue',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.com',
+		placeholder: 'e.g. https://example.com',
 		displayOptions: forTypes('url'),
 	},
 ];
+
+/** The calendar day of a date value as the editor or an expression gives it; anything else as it is, for the checks. */
+function dayOf(value: unknown): unknown {
+	if (typeof value === 'string') return /^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|\s*$)/.exec(value)?.[1] ?? value;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
+	const luxon = value as { toISODate?: unknown } | null;
+	if (luxon && typeof luxon === 'object' && typeof luxon.toISODate === 'function') return (luxon as { toISODate: () => unknown }).toISODate();
+	return value;
+}
+
+/**
+ * A Properties entry as the value code reads it: with Include Time off (a date entry), Start and End keep only their
+ * day, `2026-04-09T00:00:00` from the date picker becoming the all-day `2026-04-09`.
+ */
+export function withIncludeTime<T extends object>(input: T & { includeTime?: unknown; dateStart?: unknown; dateEnd?: unknown }): T {
+	if (input.includeTime !== false) return input;
+	return { ...input, dateStart: dayOf(input.dateStart), dateEnd: dayOf(input.dateEnd) };
+}

@@ -2,18 +2,19 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from './errors';
 import { idFromIdOrUrl, ID_FORMS_HINT, listValue } from './ids';
+import { withIncludeTime } from './propertyFields';
 import { propertyEntry, titleProperty, type PropertyInput, type WritablePropertyType } from './propertyValues';
 import { requireText } from './validate';
 
 /**
- * Database schemas (fact sheet §4.3, §5): reading one to check record values against it, and building one for
- * Create / Update Database.
+ * Database schemas (https://buildin.ai/developer-api/v2/reference/object-models): reading one to check record
+ * values against it, and building one for Create / Update Database.
  */
 
 /** A database's schema as the node uses it: property name (the key records are written with) → type. */
 export type DatabaseSchema = Record<string, string>;
 
-/** Every property type the fact sheet names (§5), writable or computed. */
+/** Every property type, writable or computed (https://buildin.ai/developer-api/v2/reference/object-models). */
 export const PROPERTY_TYPES: readonly string[] = [
 	'checkbox',
 	'created_by',
@@ -55,10 +56,10 @@ export const RECORD_PROPERTY_TYPES: ReadonlyArray<WritablePropertyType | 'title'
 	'url',
 ];
 
-/** The types a database property can be created with (fact sheet §5, "Database schema definitions"). */
+/** The types a database property can be created with (https://buildin.ai/developer-api/v2/write/create-database). */
 export const SCHEMA_PROPERTY_TYPES = RECORD_PROPERTY_TYPES;
 
-/** Number formats of a number property (fact sheet §5). */
+/** Number formats of a number property (https://buildin.ai/developer-api/v2/write/create-database). */
 export const NUMBER_FORMATS = ['number', 'number_with_commas', 'percent', 'dollar', 'euro', 'pound', 'yen', 'yuan'];
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
@@ -71,6 +72,18 @@ export function schemaOf(database: IDataObject): DatabaseSchema {
 		schema[name] = String((property as IDataObject | null)?.type ?? 'unknown');
 	}
 	return schema;
+}
+
+/** The option names of a select or multi-select property in a database object, sorted; none for other types. */
+export function selectOptionNames(database: IDataObject, name: string): string[] {
+	const property = ((database.properties ?? {}) as IDataObject)[name] as IDataObject | undefined;
+	const type = String(property?.type ?? '');
+	if (type !== 'select' && type !== 'multi_select') return [];
+	const options = ((property?.[type] as IDataObject | undefined)?.options ?? []) as IDataObject[];
+	return options
+		.map((option) => option?.name)
+		.filter((option): option is string => typeof option === 'string' && option !== '')
+		.sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }
 
 /** The value a property picked from the list carries: its name and type, `Name|type`. */
@@ -144,7 +157,7 @@ function requireWritable(name: string, type: string): WritablePropertyType | 'ti
 function recordPropertyEntry(schema: DatabaseSchema, input: RecordPropertyInput): [string, IDataObject] {
 	const { name, type } = resolveProperty(schema, input.key);
 	const writable = requireWritable(name, type);
-	if (writable !== 'title') return propertyEntry({ ...input, name, type: writable });
+	if (writable !== 'title') return propertyEntry(withIncludeTime({ ...input, name, type: writable }));
 	if (input.clear === true) return [name, { type: 'title', title: [] }];
 	const text = requireText(`Property "${name}" (Text)`, input.textValue, 'Enter the title, or turn on Clear Value to empty it');
 	return [name, titleProperty(name, text)[name] as IDataObject];

@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 5 },
 		default: '',
-		placeholder: 'First paragraph\nSecond paragraph',
+		placeholder: 'e.g. First paragraph\nSecond paragraph',
 		description:
 			'One block per line; blank lines are skipped. A Code block takes the whole text. Text longer than 2000 characters is split into several rich-text items.',
 		displayOptions: { show: { blocksInput: ['text'] } },
@@ -66,7 +66,7 @@ const properties: INodeProperties[] = [
 		name: 'language',
 		type: 'string',
 		default: '',
-		placeholder: 'javascript',
+		placeholder: 'e.g. javascript',
 		description: 'Programming language of the code block, for highlighting. Leave empty to let Buildin choose.',
 		displayOptions: { show: { blocksInput: ['text'], blockType: ['code'] } },
 	},
@@ -76,7 +76,7 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		placeholder:
-			'[{"type": "heading_2", "heading_2": {"rich_text": [{"type": "text", "text": {"content": "Notes"}}]}}, {"type": "divider", "divider": {}}]',
+			'e.g. [{"type": "heading_2", "heading_2": {"rich_text": [{"type": "text", "text": {"content": "Notes"}}]}}, {"type": "divider", "divider": {}}]',
 		description:
 			'An array of Buildin block objects (BlockInput), sent in batches of 100. Only writable types are accepted; they are checked before anything is sent.',
 		displayOptions: { show: { blocksInput: ['json'] } },
@@ -105,7 +105,7 @@ export function positionParameters(what: string): INodeProperties[] {
 			name: 'siblingBlockId',
 			type: 'string',
 			default: '',
-			placeholder: '55555555-5555-4555-8555-555555555555',
+			placeholder: 'e.g. 55555555-5555-4555-8555-555555555555',
 			description: `ID (or URL ending in #BLOCK_ID) of the existing child block the new ${what} go next to`,
 			displayOptions: { show: { position: ['after', 'before'] } },
 		},

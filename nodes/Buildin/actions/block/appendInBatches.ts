@@ -26,7 +26,7 @@ function partlyAppended(error: unknown, created: IDataObject[], total: number): 
 
 /**
  * Appends `blocks` under `parentId` (a page or a block) with `PATCH /v2/blocks/:parentId/children`, at most 100
- * top-level blocks per request (fact sheet §6, §10.11), in order. The first request carries the given `after` or
+ * top-level blocks per request (https://buildin.ai/developer-api/v2/write/append-block-children), in order. The first request carries the given `after` or
  * `before`; every later one carries `after` = the id of the last block the previous request created, so the blocks
  * land in the order given, contiguously, wherever the first batch went. Returns every created top-level block in
  * order. No blocks: no request. Types are not checked here; callers validate their input first

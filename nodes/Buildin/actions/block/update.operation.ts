@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		placeholder: 'Ship the beta on Friday',
+		placeholder: 'e.g. Ship the beta on Friday',
 		description:
 			'New text of the block, replacing the old one. Leave empty to keep the current text. Text longer than 2000 characters is split into several rich-text items.',
 		displayOptions: { show: { contentInput: ['fields'] } },
@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 		name: 'language',
 		type: 'string',
 		default: '',
-		placeholder: 'typescript',
+		placeholder: 'e.g. typescript',
 		description: 'New programming language of the code block. Leave empty to keep the current one.',
 		displayOptions: { show: { contentInput: ['fields'], blockType: ['code'] } },
 	},
@@ -73,7 +73,7 @@ const properties: INodeProperties[] = [
 		name: 'contentJson',
 		type: 'json',
 		default: '{}',
-		placeholder: '{"to_do": {"checked": true}}',
+		placeholder: 'e.g. {"to_do": {"checked": true}}',
 		description:
 			'The fields to change under the block’s type, sent as is; fields not given keep their values. Example: {"callout": {"icon": {"type": "emoji", "emoji": "💡"}}}.',
 		displayOptions: { show: { contentInput: ['json'] } },

@@ -5,8 +5,10 @@ import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { jsonObject } from '../../helpers/propertyValues';
 import { toRichText } from '../../helpers/richText';
 import { requireOneTitle, schemaFromInputs } from '../../helpers/schema';
+import { simplifyDatabase } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
+import { pageLocator, optionsCollection, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
 import { readSchemaInputs, schemaPropertyFields } from './database.descriptions';
 import { textValue } from '../../helpers/validate';
@@ -35,7 +37,7 @@ const properties: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		placeholder: 'Releases',
+		placeholder: 'e.g. Releases',
 		description: 'Name of the database, as plain text',
 	},
 	{
@@ -43,7 +45,7 @@ const properties: INodeProperties[] = [
 		name: 'description',
 		type: 'string',
 		default: '',
-		placeholder: 'Every release with its status and date',
+		placeholder: 'e.g. Every release with its status and date',
 		description: 'Text shown under the database’s title. Leave empty for none.',
 	},
 	{
@@ -73,7 +75,7 @@ const properties: INodeProperties[] = [
 		name: 'schemaJson',
 		type: 'json',
 		default: '{\n  "Name": { "name": "Name", "type": "title" }\n}',
-		placeholder: '{"Name": {"name": "Name", "type": "title"}, "Status": {"name": "Status", "type": "select", "select": {"options": [{"name": "Todo", "color": "gray"}]}}}',
+		placeholder: 'e.g. {"Name": {"name": "Name", "type": "title"}, "Status": {"name": "Status", "type": "select", "select": {"options": [{"name": "Todo", "color": "gray"}]}}}',
 		description: 'A Buildin schema object keyed by property name, sent as is. Exactly one property must be a title.',
 		displayOptions: { show: { schemaInput: ['json'] } },
 	},
@@ -86,6 +88,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether the database is shown inside the parent page’s content instead of as a page of its own',
 		displayOptions: { show: { parentType: ['page'] } },
 	},
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -128,5 +131,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		scope: 'databases.write',
 	});
-	return response.body;
+	return simplified(this, itemIndex, response.body, simplifyDatabase);
 }

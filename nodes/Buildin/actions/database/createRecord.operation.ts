@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../common.descriptions';
+import { databaseLocator, idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },
 	...recordPropertiesParameters('Values of the new record; properties not listed stay empty'),
+	simplifyField,
 	optionsCollection(idempotencyKeyOption),
 ];
 
@@ -30,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
 		scope: 'pages.write',
 	});
-	return withPageVersion(response.body, response.headers);
+	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -48,6 +48,29 @@ const propertiesInputField: INodeProperties = {
 	description: 'How to give the properties',
 };
 
+/** Where a Select or Multi-Select value's choices come from: the options of the property picked beside it. */
+export const PICKED_PROPERTY_OPTIONS = { loadOptionsMethod: 'getSelectOptions', loadOptionsDependsOn: ['&key', 'databaseId.value'] };
+
+/**
+ * A record's value fields: those of every Properties collection, with the Select and Multi-Select values offered from
+ * the picked property's options (an expression still gives any name; Buildin adds a select option it does not have).
+ */
+const recordValueFields: INodeProperties[] = propertyValueInputFields.map((field): INodeProperties => {
+	const single = field.name === 'selectValue';
+	if (!single && field.name !== 'multiSelectValue') return field;
+	return {
+		...field,
+		displayName: single ? 'Option Name or ID' : 'Option Names or IDs',
+		type: single ? 'options' : 'multiOptions',
+		typeOptions: PICKED_PROPERTY_OPTIONS,
+		default: single ? '' : [],
+		placeholder: undefined,
+		description: single
+			? 'The option to select. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.'
+			: 'The options to set; the property gets exactly these. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
+});
+
 /**
  * Properties Input, Properties (picked from the database's schema, with the value fields of the picked type) and
  * Properties (JSON). `collectionDescription` says what the listed properties do in the operation at hand.
@@ -86,7 +109,7 @@ export function recordPropertiesParameters(collectionDescription: string): INode
 							type: 'hidden',
 							default: '={{$parameter["&key"].split("|").pop()}}',
 						},
-						...propertyValueInputFields,
+						...recordValueFields,
 					],
 				},
 			],
@@ -96,7 +119,7 @@ export function recordPropertiesParameters(collectionDescription: string): INode
 			name: 'propertiesJson',
 			type: 'json',
 			default: '{}',
-			placeholder: '{"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
+			placeholder: 'e.g. {"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
 			description: 'A Buildin properties object keyed by the database’s property names, sent as is once the names and types are checked',
 			displayOptions: { show: { propertiesInput: ['json'] } },
 		},
@@ -130,7 +153,7 @@ export const schemaPropertyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
-		placeholder: 'Status',
+		placeholder: 'e.g. Status',
 		description: 'The property’s name; records use it as the key of their value',
 	},
 	{
@@ -163,7 +186,7 @@ export const schemaPropertyFields: INodeProperties[] = [
 			{ name: 'Dollar', value: 'dollar' },
 			{ name: 'Euro', value: 'euro' },
 			{ name: 'Number', value: 'number' },
-			{ name: 'Number With Commas', value: 'number_with_commas' },
+			{ name: 'Number with Commas', value: 'number_with_commas' },
 			{ name: 'Percent', value: 'percent' },
 			{ name: 'Pound', value: 'pound' },
 			{ name: 'Yen', value: 'yen' },
@@ -178,7 +201,7 @@ export const schemaPropertyFields: INodeProperties[] = [
 		name: 'options',
 		type: 'string',
 		default: '',
-		placeholder: 'Todo, Doing, Done',
+		placeholder: 'e.g. Todo, Doing, Done',
 		description: 'Comma-separated option names to offer; records can add more later',
 		displayOptions: { show: { type: ['select', 'multi_select'] } },
 	},
@@ -187,7 +210,7 @@ export const schemaPropertyFields: INodeProperties[] = [
 		name: 'relationDatabase',
 		type: 'string',
 		default: '',
-		placeholder: 'https://buildin.ai/database/33333333333343338333333333333333',
+		placeholder: 'e.g. https://buildin.ai/database/33333333333343338333333333333333',
 		description: 'ID or URL of the database whose records the relation links to',
 		displayOptions: { show: { type: ['relation'] } },
 	},

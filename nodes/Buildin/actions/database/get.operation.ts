@@ -4,22 +4,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { simplifyDatabase } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
 import { databaseLocator, optionsCollection, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import { readDatabaseId } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	databaseLocator,
-	{
-		...simplifyField,
-		default: false,
-		description:
-			'Whether to return the title and description as plain text and the schema as property name → type, instead of the database as Buildin returns it',
-	},
+	simplifyField,
 	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['get'] } }, properties);
 
-/** GET /v2/databases/:id — the database with its schema (property definitions). */
+/** GET /v2/databases/:id: the database with its schema (property definitions). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const databaseId = readDatabaseId(this, itemIndex);
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
@@ -27,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v2/databases/${databaseId}`,
 		scope: 'databases.read',
 	});
-	return this.getNodeParameter('simplify', itemIndex, false) === true ? simplifyDatabase(body) : body;
+	return simplified(this, itemIndex, body, simplifyDatabase);
 }

@@ -18,8 +18,8 @@ import { parsePropertyKey, resolveProperty, type DatabaseSchema } from '../../he
 import { simplifyPage } from '../../helpers/simplify';
 import { collect, paginate } from '../../transport/pagination';
 import { databaseLocator, optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
-import { resultLimit } from '../operation';
-import { databaseSchema, readDatabaseId } from './database.descriptions';
+import { resultLimit, simplified } from '../operation';
+import { databaseSchema, PICKED_PROPERTY_OPTIONS, readDatabaseId } from './database.descriptions';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 const typesOf = (family: FilterFamily) => Object.keys(FILTER_FAMILIES).filter((type) => FILTER_FAMILIES[type] === family);
@@ -66,16 +66,33 @@ const conditionFields: INodeProperties[] = [
 	},
 	...operatorFields,
 	valueField(
-		{ displayName: 'Value', name: 'textValue', type: 'string', default: '', placeholder: 'Release' },
+		{ displayName: 'Value', name: 'textValue', type: 'string', default: '', placeholder: 'e.g. Release' },
 		typesOf('text'),
 	),
 	valueField({ displayName: 'Value', name: 'numberValue', type: 'number', default: 0 }, typesOf('number')),
+	// The options of this condition's property; an expression gives any name.
 	valueField(
-		{ displayName: 'Option Name', name: 'selectValue', type: 'string', default: '', placeholder: 'Doing' },
+		{
+			displayName: 'Option Name or ID',
+			name: 'selectValue',
+			type: 'options',
+			typeOptions: PICKED_PROPERTY_OPTIONS,
+			default: '',
+			description:
+				'The option to compare with. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 		['select'],
 	),
 	valueField(
-		{ displayName: 'Option Name', name: 'multiSelectValue', type: 'string', default: '', placeholder: 'backend' },
+		{
+			displayName: 'Option Name or ID',
+			name: 'multiSelectValue',
+			type: 'options',
+			typeOptions: PICKED_PROPERTY_OPTIONS,
+			default: '',
+			description:
+				'The option the records must (or must not) have. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 		['multi_select'],
 	),
 	valueField(
@@ -84,7 +101,7 @@ const conditionFields: INodeProperties[] = [
 			name: 'peopleValue',
 			type: 'string',
 			default: '',
-			placeholder: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+			placeholder: 'e.g. bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
 		},
 		['people'],
 	),
@@ -94,7 +111,7 @@ const conditionFields: INodeProperties[] = [
 			name: 'relationValue',
 			type: 'string',
 			default: '',
-			placeholder: 'https://buildin.ai/docs/11111111111141118111111111111111',
+			placeholder: 'e.g. https://buildin.ai/docs/11111111111141118111111111111111',
 			description: 'ID or URL of the related page',
 		},
 		['relation'],
@@ -105,7 +122,7 @@ const conditionFields: INodeProperties[] = [
 			name: 'dateValue',
 			type: 'string',
 			default: '',
-			placeholder: '2026-04-09 or 2026-04-09T09:30:00Z',
+			placeholder: 'e.g. 2026-04-09 or 2026-04-09T09:30:00Z',
 			description: 'ISO 8601 date, or date and time',
 		},
 		typesOf('date'),
@@ -163,7 +180,7 @@ export const filterParameters: INodeProperties[] = [
 		name: 'filterJson',
 		type: 'json',
 		default: '{}',
-		placeholder: '{"or": [{"property": "Status", "select": {"equals": "Doing"}}, {"property": "Done", "checkbox": {"equals": false}}]}',
+		placeholder: 'e.g. {"or": [{"property": "Status", "select": {"equals": "Doing"}}, {"property": "Done", "checkbox": {"equals": false}}]}',
 		description: 'A Buildin filter object (a property filter, a timestamp filter, or an and/or compound), sent as is',
 		displayOptions: { show: { filterType: ['json'] } },
 	},
@@ -173,6 +190,9 @@ const properties: INodeProperties[] = [
 	databaseLocator,
 	...returnAllFields,
 	...filterParameters,
+	simplifyField,
+	optionsCollection(),
+	// n8n puts sorting in a collection of its own, below Options.
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -221,12 +241,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		...simplifyField,
-		description:
-			'Whether to return each record with its property values as plain values keyed by property name, instead of the record as Buildin returns it',
-	},
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['database'], operation: ['query'] } }, properties);
@@ -282,5 +296,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			resultLimit(this, itemIndex),
 		),
 	);
-	return this.getNodeParameter('simplify', itemIndex, true) === true ? records.map(simplifyPage) : records;
+	return records.map((record) => simplified(this, itemIndex, record, simplifyPage));
 }

@@ -5,8 +5,10 @@ import { InvalidInputError } from '../../helpers/errors';
 import { jsonObject } from '../../helpers/propertyValues';
 import { toRichText } from '../../helpers/richText';
 import { parsePropertyKey, schemaFromInputs, titleNames } from '../../helpers/schema';
+import { simplifyDatabase } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, optionsCollection, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
 import { readDatabaseId, readSchemaInputs, schemaPropertyFields } from './database.descriptions';
 import { textValue } from '../../helpers/validate';
@@ -18,7 +20,7 @@ const properties: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		placeholder: 'Releases 2026',
+		placeholder: 'e.g. Releases 2026',
 		description: 'New name of the database, as plain text. Leave empty to keep the current title.',
 	},
 	{
@@ -26,7 +28,7 @@ const properties: INodeProperties[] = [
 		name: 'description',
 		type: 'string',
 		default: '',
-		placeholder: 'Every release with its status and date',
+		placeholder: 'e.g. Every release with its status and date',
 		description: 'New text under the database’s title. Leave empty to keep the current description.',
 	},
 	...imageParameters('update'),
@@ -85,10 +87,11 @@ const properties: INodeProperties[] = [
 		name: 'schemaJson',
 		type: 'json',
 		default: '{}',
-		placeholder: '{"Priority": {"name": "Priority", "type": "select", "select": {"options": [{"name": "High"}]}}, "Old Notes": null}',
+		placeholder: 'e.g. {"Priority": {"name": "Priority", "type": "select", "select": {"options": [{"name": "High"}]}}, "Old Notes": null}',
 		description: 'A partial Buildin schema object keyed by property name, sent as is; null removes a property',
 		displayOptions: { show: { schemaInput: ['json'] } },
 	},
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -155,5 +158,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		scope: 'databases.write',
 	});
-	return response.body;
+	return simplified(this, itemIndex, response.body, simplifyDatabase);
 }

@@ -4,14 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, recordLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, recordLocator, optionsCollection, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database the record belongs to; its properties are offered below' },
 	recordLocator,
 	...recordPropertiesParameters('Properties to change; properties not listed keep their values'),
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -34,5 +37,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { properties },
 		scope: 'pages.write',
 	});
-	return withPageVersion(response.body, response.headers);
+	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -4,10 +4,12 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
 import { collect, paginate } from '../../transport/pagination';
 import { appendInBatches } from '../block/appendInBatches';
-import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../common.descriptions';
+import { idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import {
 	imageParameters,
 	parentParameters,
@@ -34,7 +36,7 @@ const properties: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		placeholder: 'Release Checklist',
+		placeholder: 'e.g. Release Checklist',
 		description:
 			'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
 	},
@@ -62,7 +64,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 8 },
 		default: '',
-		placeholder: '# Release Checklist\n\n- [ ] Write the changelog\n- [ ] Tag the release',
+		placeholder: 'e.g. # Release Checklist\n\n- [ ] Write the changelog\n- [ ] Tag the release',
 		description: 'The page body as Markdown. Written right after the page is created.',
 		displayOptions: { show: { content: ['markdown'] } },
 	},
@@ -71,11 +73,12 @@ const properties: INodeProperties[] = [
 		name: 'blocks',
 		type: 'json',
 		default: '[]',
-		placeholder: '[{"type": "paragraph", "paragraph": {"rich_text": [{"type": "text", "text": {"content": "Hello"}}]}}]',
+		placeholder: 'e.g. [{"type": "paragraph", "paragraph": {"rich_text": [{"type": "text", "text": {"content": "Hello"}}]}}]',
 		description:
 			'A JSON array of Buildin blocks, each with a type and its content under that type (optionally with nested children). The first 100 are sent with the page; the rest are appended in batches of 100, in order.',
 		displayOptions: { show: { content: ['blocks'] } },
 	},
+	simplifyField,
 	optionsCollection(
 		idempotencyKeyOption,
 		titlePropertyOption,
@@ -183,7 +186,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		scope: 'pages.write',
 	});
 	const page = withPageVersion(created.body, created.headers);
-	if (content.markdown === undefined && content.rest.length === 0) return page;
+	if (content.markdown === undefined && content.rest.length === 0) return simplified(this, itemIndex, page, simplifyPage);
 	if (typeof page.id !== 'string' || page.id === '') {
 		throw new NodeOperationError(this.getNode(), 'Buildin created the page but answered without its id, so its content was not written', {
 			itemIndex,
@@ -201,7 +204,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		if (content.rest.length > 0) await appendRest(this, itemIndex, pageId, content);
 		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}`, scope: 'pages.read' });
-		return withPageVersion(current.body, current.headers);
+		return simplified(this, itemIndex, withPageVersion(current.body, current.headers), simplifyPage);
 	} catch (error) {
 		throw afterCreation(this, itemIndex, error, page);
 	}

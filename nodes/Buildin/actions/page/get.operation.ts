@@ -5,19 +5,19 @@ import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
-import { pageSimplifyField } from './page.descriptions';
+import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	pageLocator,
-	pageSimplifyField,
+	simplifyField,
 	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['get'] } }, properties);
 
 /**
- * GET /v2/pages/:id — the page with its properties and, in `etag`, the version to send as If-Match; with Simplify,
+ * GET /v2/pages/:id: the page with its properties and, in `etag`, the version to send as If-Match; with Simplify,
  * the same in the Simplify shape (etag included).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -28,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		scope: 'pages.read',
 	});
 	const page = withPageVersion(response.body, response.headers);
-	return this.getNodeParameter('simplify', itemIndex, false) === true ? simplifyPage(page) : page;
+	return simplified(this, itemIndex, page, simplifyPage);
 }

@@ -10,14 +10,14 @@ import { pageLocator, optionsCollection } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to read the property of' },
 	{
-		displayName: 'Property',
+		displayName: 'Property Name or ID',
 		name: 'propertyId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPageProperties', loadOptionsDependsOn: ['pageId.value'] },
 		default: '',
 		required: true,
-		placeholder: 'title',
 		description:
-			'The property ID (title for the title property, or the ID from the page’s properties) or its name, e.g. Related Tasks',
+			'The property to read, from the page’s own properties; an expression may give its ID (title for the title property) or its name, e.g. Related Tasks. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	optionsCollection(),
 ];

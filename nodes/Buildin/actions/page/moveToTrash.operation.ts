@@ -3,11 +3,14 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to move to the trash. Restore takes it back out.' },
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -20,19 +23,13 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
 	const path = `/v2/pages/${pageId}`;
-	try {
-		const response = await buildinApiRequest.call(this, itemIndex, { method: 'DELETE', path, scope: 'pages.write' });
-		return withPageVersion(response.body, response.headers);
-	} catch (error) {
-		// Anything but a 405 is already the transport's NodeApiError (or the router's input error): pass it on as is.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (!(error instanceof NodeApiError) || error.httpCode !== '405') throw error;
-	}
-	const response = await buildinApiRequest.call(this, itemIndex, {
-		method: 'PATCH',
-		path,
-		body: { in_trash: true },
-		scope: 'pages.write',
-	});
-	return withPageVersion(response.body, response.headers);
+	const deleted = await buildinApiRequest
+		.call(this, itemIndex, { method: 'DELETE', path, scope: 'pages.write' })
+		// Only a 405 is handled here; any other failure goes on as the transport's NodeApiError (the router turns
+		// anything else into a NodeOperationError naming the item).
+		.catch((error: unknown) => (error instanceof NodeApiError && error.httpCode === '405' ? undefined : Promise.reject(error)));
+	const response =
+		deleted ??
+		(await buildinApiRequest.call(this, itemIndex, { method: 'PATCH', path, body: { in_trash: true }, scope: 'pages.write' }));
+	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

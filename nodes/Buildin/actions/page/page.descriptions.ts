@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
-import { databaseLocator, pageLocator, simplifyField } from '../common.descriptions';
+import { databaseLocator, pageLocator } from '../common.descriptions';
 import { coverValue, iconValue, type ImageChoice } from '../../helpers/icons';
-import { propertyValueInputFields } from '../../helpers/propertyFields';
+import { propertyValueInputFields, withIncludeTime } from '../../helpers/propertyFields';
 import {
 	propertiesFromInputs,
 	propertiesFromJson,
@@ -15,14 +15,6 @@ import {
 } from '../../helpers/propertyValues';
 import { textValue } from '../../helpers/validate';
 
-/** Simplify for page outputs, off by default: the raw page is what an Update (properties written back, etag as If-Match) wants. */
-export const pageSimplifyField: INodeProperties = {
-	...simplifyField,
-	default: false,
-	description:
-		'Whether to return plain values keyed by property name (id, title, url, icon, cover, in_trash, parent_id, times, properties, etag) instead of the page as Buildin returns it',
-};
-
 /** One Properties entry: its name, its type, and the value fields of that type (shared with the Database records). */
 const propertyValueFields: INodeProperties[] = [
 	{
@@ -30,16 +22,14 @@ const propertyValueFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
-		placeholder: 'Status',
+		placeholder: 'e.g. Status',
 		description: 'The property as named in Buildin (for a database record, the column name)',
 	},
 	{
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items -- Text first: the common case
 		options: [
-			{ name: 'Text', value: 'rich_text' },
 			{ name: 'Checkbox', value: 'checkbox' },
 			{ name: 'Date', value: 'date' },
 			{ name: 'Email', value: 'email' },
@@ -50,6 +40,7 @@ const propertyValueFields: INodeProperties[] = [
 			{ name: 'Phone Number', value: 'phone_number' },
 			{ name: 'Relation', value: 'relation' },
 			{ name: 'Select', value: 'select' },
+			{ name: 'Text', value: 'rich_text' },
 			{ name: 'URL', value: 'url' },
 		],
 		default: 'rich_text',
@@ -99,7 +90,7 @@ export function propertiesParameters(which: string, collectionDescription: strin
 			name: 'propertiesJson',
 			type: 'json',
 			default: '{}',
-			placeholder: '{"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
+			placeholder: 'e.g. {"Status": {"select": {"name": "Done"}}, "Estimate": {"number": 3}}',
 			description: 'A Buildin properties object keyed by property name, sent as is',
 			displayOptions: { show: { propertiesInput: ['json'] } },
 		},
@@ -112,7 +103,7 @@ export const titlePropertyOption: INodeProperties = {
 	name: 'titleProperty',
 	type: 'string',
 	default: 'title',
-	placeholder: 'Name',
+	placeholder: 'e.g. Name',
 	description:
 		'Key of the title property Title writes to. Pages use title; database records use their title column, e.g. Name.',
 };
@@ -126,7 +117,7 @@ export function readProperties(ctx: IExecuteFunctions, itemIndex: number): IData
 		ctx.getNodeParameter('propertiesInput', itemIndex) === 'json'
 			? propertiesFromJson(ctx.getNodeParameter('propertiesJson', itemIndex))
 			: propertiesFromInputs(
-					(ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? [],
+					((ctx.getNodeParameter('properties.property', itemIndex, []) as PropertyInput[]) ?? []).map(withIncludeTime),
 				);
 	const title = textValue('Title', ctx.getNodeParameter('title', itemIndex, ''));
 	if (title.trim() === '') return properties;
@@ -196,7 +187,7 @@ export function imageParameters(mode: ImageMode): INodeProperties[] {
 			name: 'iconEmoji',
 			type: 'string',
 			default: '',
-			placeholder: '🚀',
+			placeholder: 'e.g. 🚀',
 			description: 'One emoji',
 			displayOptions: { show: { icon: ['emoji'] } },
 		},
@@ -205,7 +196,7 @@ export function imageParameters(mode: ImageMode): INodeProperties[] {
 			name: 'iconUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://example.com/icon.png',
+			placeholder: 'e.g. https://example.com/icon.png',
 			displayOptions: { show: { icon: ['external'] } },
 		},
 		cover,
@@ -214,7 +205,7 @@ export function imageParameters(mode: ImageMode): INodeProperties[] {
 			name: 'coverUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://example.com/cover.png',
+			placeholder: 'e.g. https://example.com/cover.png',
 			displayOptions: { show: { cover: ['external'] } },
 		},
 	];

@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 8 },
 		default: '',
-		placeholder: '# Release Checklist\n\n- [x] Write the changelog\n- [ ] Tag the release',
+		placeholder: 'e.g. # Release Checklist\n\n- [x] Write the changelog\n- [ ] Tag the release',
 		description:
 			'The new body of the page, as Markdown. Replaces everything on the page; title and properties are not touched.',
 	},

@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
+import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: { mode: 'id', value: '' },
 		description: 'The trashed page (or database record) to take out of the trash, e.g. the id from a Move to Trash output',
 	},
+	simplifyField,
 	optionsCollection(),
 ];
 
@@ -27,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { in_trash: false },
 		scope: 'pages.write',
 	});
-	return withPageVersion(response.body, response.headers);
+	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -7,10 +7,10 @@ import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
+import { simplified } from '../operation';
 import {
 	imageParameters,
-	pageSimplifyField,
 	propertiesParameters,
 	readCover,
 	readIcon,
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		placeholder: 'Release Checklist',
+		placeholder: 'e.g. Release Checklist',
 		description:
 			'New title of the page, as plain text. Leave empty to keep the current title. Text longer than 2000 characters is split into several rich-text items.',
 	},
@@ -47,11 +47,12 @@ const properties: INodeProperties[] = [
 		name: 'ifMatch',
 		type: 'string',
 		default: '',
-		placeholder: 'W/"2026-04-09T09:30:00.000Z"',
+		placeholder: 'e.g. W/"2026-04-09T09:30:00.000Z"',
+		hint: 'Keeps edits made since you read the page: the update is refused (409) if the page changed in between',
 		description:
-			'Update only if the page is still at this version, e.g. the etag field of a Get Page output. Buildin answers 409 if the page changed since. Leave empty to update unconditionally.',
+			'The page version the update is meant for: the etag field of a Get Page output. Buildin applies the update only if the page is still at this version, and answers 409 if it changed since. Leave empty to update unconditionally.',
 	},
-	pageSimplifyField,
+	simplifyField,
 	optionsCollection(titlePropertyOption),
 ];
 
@@ -90,5 +91,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		scope: 'pages.write',
 	});
 	const page = withPageVersion(response.body, response.headers);
-	return this.getNodeParameter('simplify', itemIndex, false) === true ? simplifyPage(page) : page;
+	return simplified(this, itemIndex, page, simplifyPage);
 }

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		name: 'query',
 		type: 'string',
 		default: '',
-		placeholder: 'release checklist',
+		placeholder: 'e.g. release checklist',
 		description: 'Words to look for in titles and content. Leave empty to list everything the integration can see.',
 	},
 	{
@@ -31,34 +31,47 @@ const properties: INodeProperties[] = [
 		default: 'any',
 		description: 'Return only objects of this type',
 	},
-	{
-		displayName: 'Sort By',
-		name: 'sortBy',
-		type: 'options',
-		options: [
-			{ name: 'Created Time', value: 'created_time' },
-			{ name: 'Last Edited Time', value: 'last_edited_time' },
-		],
-		default: 'last_edited_time',
-		description: 'Which timestamp orders the results',
-	},
-	{
-		displayName: 'Sort Direction',
-		name: 'sortDirection',
-		type: 'options',
-		options: [
-			{ name: 'Ascending', value: 'ascending', description: 'Oldest first' },
-			{ name: 'Descending', value: 'descending', description: 'Newest first' },
-		],
-		default: 'descending',
-	},
 	...returnAllFields,
-	{
-		...simplifyField,
-		description:
-			'Whether to return plain values (id, object, title, url, icon, cover, in_trash, parent_id, times, properties) instead of the objects as Buildin returns them',
-	},
+	simplifyField,
 	optionsCollection(),
+	// n8n puts sorting in a collection of its own, below Options. Buildin sorts a search by one timestamp.
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'fixedCollection',
+		placeholder: 'Add Sort',
+		default: {},
+		description: 'The order of the results. Without one: last edited first.',
+		options: [
+			{
+				displayName: 'Sort',
+				name: 'sortValue',
+				values: [
+					{
+						displayName: 'Sort By',
+						name: 'sortBy',
+						type: 'options',
+						options: [
+							{ name: 'Created Time', value: 'created_time' },
+							{ name: 'Last Edited Time', value: 'last_edited_time' },
+						],
+						default: 'last_edited_time',
+						description: 'Which timestamp orders the results',
+					},
+					{
+						displayName: 'Direction',
+						name: 'direction',
+						type: 'options',
+						options: [
+							{ name: 'Ascending', value: 'ascending', description: 'Oldest first' },
+							{ name: 'Descending', value: 'descending', description: 'Newest first' },
+						],
+						default: 'descending',
+					},
+				],
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['search'], operation: ['search'] } }, properties);
@@ -85,9 +98,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (query !== '') body.query = query;
 	const objectType = this.getNodeParameter('objectType', itemIndex, 'any');
 	if (objectType !== 'any') body.filter = { property: 'object', value: choice('Object Type', objectType, OBJECT_TYPES) };
+	const sort = (this.getNodeParameter('sort.sortValue', itemIndex, {}) ?? {}) as { sortBy?: unknown; direction?: unknown };
 	body.sort = {
-		timestamp: choice('Sort By', this.getNodeParameter('sortBy', itemIndex, 'last_edited_time'), SORT_TIMESTAMPS),
-		direction: choice('Sort Direction', this.getNodeParameter('sortDirection', itemIndex, 'descending'), SORT_DIRECTIONS),
+		timestamp: choice('Sort By', sort.sortBy ?? 'last_edited_time', SORT_TIMESTAMPS),
+		direction: choice('Direction', sort.direction ?? 'descending', SORT_DIRECTIONS),
 	};
 	const limit = resultLimit(this, itemIndex);
 	const results = await collect(

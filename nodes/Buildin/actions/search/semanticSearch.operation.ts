@@ -7,9 +7,6 @@ import { decimalNumber, requireText, textValue, wholeNumber } from '../../helper
 import { collect, paginate } from '../../transport/pagination';
 import { optionsCollection } from '../common.descriptions';
 
-/** Semantic search's default page size (fact sheet §2.1), the Limit's default too. */
-const SEMANTIC_DEFAULT_LIMIT = 10;
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Query',
@@ -17,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'How do we roll back a failed release?',
+		placeholder: 'e.g. How do we roll back a failed release?',
 		description: 'What to look for, in natural language. Matches by meaning, not only by the exact words.',
 	},
 	{
@@ -25,8 +22,9 @@ const properties: INodeProperties[] = [
 		name: 'limit',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- semantic search defaults to 10 (fact sheet §2.1)
-		default: SEMANTIC_DEFAULT_LIMIT,
+		// n8n's default for every Limit. Buildin's own default page is 10 results
+		// (https://buildin.ai/developer-api/v2/advanced/semantic-search); Score Threshold is what trims weak matches.
+		default: 50,
 		description: 'Max number of results to return',
 	},
 	optionsCollection(
@@ -43,7 +41,7 @@ const properties: INodeProperties[] = [
 			name: 'spaceId',
 			type: 'string',
 			default: '',
-			placeholder: '99999999-9999-4999-8999-999999999999',
+			placeholder: 'e.g. 99999999-9999-4999-8999-999999999999',
 			description: 'Search only this workspace (space), by its ID',
 		},
 	),
@@ -57,7 +55,7 @@ export const description = updateDisplayOptions({ show: { resource: ['search'], 
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireText('Query', this.getNodeParameter('query', itemIndex, ''), 'Describe what to look for, e.g. How do we roll back a failed release?');
-	const limit = wholeNumber('Limit', this.getNodeParameter('limit', itemIndex, SEMANTIC_DEFAULT_LIMIT), 1);
+	const limit = wholeNumber('Limit', this.getNodeParameter('limit', itemIndex, 50), 1);
 	const body: IDataObject = { query };
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.scoreThreshold !== undefined) {

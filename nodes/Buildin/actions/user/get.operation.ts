@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+		placeholder: 'e.g. bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
 		description: 'The Buildin user ID, e.g. from a page’s created_by or a People property',
 	},
 	optionsCollection(),

@@ -39,7 +39,7 @@ const paragraph = (content: string): IDataObject => ({
 });
 
 describe('constants', () => {
-	test('the writable list is the 20 BlockInput variants of the fact sheet §8.1', () => {
+	test('the writable list is the 20 BlockInput variants of Buildin’s V2 spec', () => {
 		expect(WRITABLE_BLOCK_TYPES).toHaveLength(20);
 		expect(new Set(WRITABLE_BLOCK_TYPES).size).toBe(20);
 		expect(WRITABLE_BLOCK_TYPES).not.toContain('child_page');

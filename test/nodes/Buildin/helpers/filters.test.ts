@@ -22,7 +22,7 @@ function invalidInput(fn: () => unknown): InvalidInputError {
 const USER = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const PAGE = '11111111-1111-4111-8111-111111111111';
 
-describe('operator sets (fact sheet §5)', () => {
+describe('operator sets (https://buildin.ai/developer-api/v2/read/query-database)', () => {
 	it.each([
 		['title', ['equals', 'does_not_equal', 'contains', 'does_not_contain', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty']],
 		['rich_text', ['equals', 'does_not_equal', 'contains', 'does_not_contain', 'starts_with', 'ends_with', 'is_empty', 'is_not_empty']],

@@ -2,12 +2,12 @@
 // from, and nothing else.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { propertyValueInputFields } from '../../../../nodes/Buildin/helpers/propertyFields';
+import { propertyValueInputFields, withIncludeTime } from '../../../../nodes/Buildin/helpers/propertyFields';
 import { recordProperties, RECORD_PROPERTY_TYPES } from '../../../../nodes/Buildin/helpers/schema';
 
 const SAMPLES: Record<string, Record<string, unknown>> = {
 	checkbox: { checkboxValue: true },
-	date: { dateStart: '2026-04-09', dateEnd: '2026-04-10', timeZone: 'Europe/Berlin' },
+	date: { includeTime: true, dateStart: '2026-04-09', dateEnd: '2026-04-10', timeZone: 'Europe/Berlin' },
 	email: { emailValue: 'alex@example.com' },
 	files: { filesValue: 'https://example.com/a.pdf' },
 	multi_select: { multiSelectValue: 'a, b' },
@@ -44,5 +44,44 @@ describe('propertyValueInputFields', () => {
 			else if (field.name === 'checkboxValue') expect(field.displayOptions?.show?.clear).toBeUndefined();
 			else expect(field.displayOptions?.show?.clear).toEqual([false]);
 		}
+	});
+});
+
+describe('Include Time', () => {
+	const DATE = { name: 'Due', type: 'date' };
+
+	test('on (the default): Start and End go on as picked or mapped', () => {
+		const entry = { ...DATE, dateStart: '2026-04-09T09:30:00', dateEnd: '2026-04-10T18:00:00Z' };
+		expect(withIncludeTime(entry)).toBe(entry);
+		expect(withIncludeTime({ ...entry, includeTime: true })).toMatchObject({ dateStart: '2026-04-09T09:30:00' });
+	});
+
+	test('off: only the day, from the picker’s text, a date-only text, a JS Date or a Luxon DateTime', () => {
+		const luxon = { toISODate: () => '2026-04-11', toISO: () => '2026-04-11T23:00:00.000+02:00' };
+		expect(withIncludeTime({ ...DATE, includeTime: false, dateStart: '2026-04-09T00:00:00', dateEnd: '2026-04-10' })).toMatchObject({
+			dateStart: '2026-04-09',
+			dateEnd: '2026-04-10',
+		});
+		expect(withIncludeTime({ ...DATE, includeTime: false, dateStart: new Date('2026-04-09T12:00:00Z'), dateEnd: luxon })).toMatchObject({
+			dateStart: '2026-04-09',
+			dateEnd: '2026-04-11',
+		});
+	});
+
+	test('off: what is not a date is left for the value checks to name', () => {
+		expect(withIncludeTime({ ...DATE, includeTime: false, dateStart: 'next Friday', dateEnd: '' })).toMatchObject({
+			dateStart: 'next Friday',
+			dateEnd: '',
+		});
+		expect(() => recordProperties({ Due: 'date' }, [{ key: 'Due|date', includeTime: false, dateStart: 'next Friday' } as never])).toThrow(
+			'"next Friday" is not a valid date',
+		);
+	});
+
+	test('a record’s date from the picker with Include Time off is sent as an all-day date', () => {
+		expect(recordProperties({ Due: 'date' }, [{ key: 'Due|date', includeTime: false, dateStart: '2026-04-09T00:00:00' } as never]).Due).toEqual({
+			type: 'date',
+			date: { start: '2026-04-09', end: null },
+		});
 	});
 });

@@ -121,3 +121,102 @@ describe('getFilterProperties and getAllProperties', () => {
 		expect(all).toContain('Score|formula');
 	});
 });
+
+/** A loadOptions method for the parameter at `path` (the editor passes the path of the field being opened). */
+async function loadOptionsAt(method: string, parameters: INodeParameters, path: string): Promise<INodePropertyOptions[]> {
+	const { context, nodeType } = await editorContext(parameters, { apiToken: TOKEN, baseUrl: sandbox.url }, path);
+	return await nodeType.methods.loadOptions[method].call(context);
+}
+
+const WITH_OPTIONS = {
+	title: 'Tasks',
+	parent: { type: 'workspace', workspace: true },
+	properties: {
+		Name: 'title',
+		Status: { type: 'select', select: { options: [{ name: 'Todo' }, { name: 'doing' }, { name: 'Done' }] } },
+		Tags: { type: 'multi_select', multi_select: { options: [{ name: 'frontend' }, { name: 'Backend' }] } },
+		Notes: 'rich_text',
+	},
+};
+
+describe('getSelectOptions', () => {
+	const entry = (databaseId: INodeParameters, key: string): INodeParameters => ({
+		resource: 'database',
+		operation: 'updateRecord',
+		databaseId,
+		properties: { property: [{ key }] },
+	});
+
+	test('Create / Update Record: the picked select property’s options, by name, from one read of the database', async () => {
+		const database = sandbox.addDatabase(WITH_OPTIONS);
+
+		const options = await loadOptionsAt('getSelectOptions', entry(byId(database.id), 'Status|select'), 'parameters.properties.property[0].selectValue');
+
+		expect(options).toEqual([
+			{ name: 'doing', value: 'doing' },
+			{ name: 'Done', value: 'Done' },
+			{ name: 'Todo', value: 'Todo' },
+		]);
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/databases/${database.id}`]);
+	});
+
+	test('a multi-select property: its options', async () => {
+		const database = sandbox.addDatabase(WITH_OPTIONS);
+
+		const options = await loadOptionsAt('getSelectOptions', entry(byId(database.id), 'Tags|multi_select'), 'parameters.properties.property[0].multiSelectValue');
+
+		expect(options.map((option) => option.value)).toEqual(['Backend', 'frontend']);
+	});
+
+	test('Get Many Records: a condition’s select property, read from that condition', async () => {
+		const database = sandbox.addDatabase(WITH_OPTIONS);
+		const parameters: INodeParameters = {
+			resource: 'database',
+			operation: 'query',
+			databaseId: byId(database.id),
+			filterType: 'manual',
+			filters: { conditions: [{ key: 'Notes|rich_text' }, { key: 'Status|select' }] },
+		};
+
+		const options = await loadOptionsAt('getSelectOptions', parameters, 'parameters.filters.conditions[1].selectValue');
+
+		expect(options.map((option) => option.value)).toEqual(['doing', 'Done', 'Todo']);
+	});
+
+	test('another type, or a property given by an expression: nothing to offer and nothing requested', async () => {
+		const database = sandbox.addDatabase(WITH_OPTIONS);
+
+		expect(await loadOptionsAt('getSelectOptions', entry(byId(database.id), 'Notes|rich_text'), 'parameters.properties.property[0].selectValue')).toEqual([]);
+		expect(await loadOptionsAt('getSelectOptions', entry(byId(database.id), '={{ $json.field }}'), 'parameters.properties.property[0].selectValue')).toEqual([]);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('getPageProperties', () => {
+	const getProperty = (pageId: INodeParameters): INodeParameters => ({ resource: 'page', operation: 'getProperty', pageId });
+
+	test('Get Property: the page’s own properties as "Name (type)" → the property ID, sorted by name', async () => {
+		const database = sandbox.addDatabase(WITH_OPTIONS);
+		const record = sandbox.addPage({
+			parent: { type: 'database_id', database_id: database.id },
+			properties: { Name: { title: [{ type: 'text', text: { content: 'Ship it' } }] } },
+		});
+
+		const options = await loadOptionsAt('getPageProperties', getProperty(byId(record.id)), 'parameters.propertyId');
+
+		const page = sandbox.getPage(record.id) as Record<string, any>;
+		expect(options).toEqual(
+			['Name', 'Notes', 'Status', 'Tags'].map((name) => ({
+				name: `${name} (${page.properties[name].type})`,
+				value: page.properties[name].id,
+			})),
+		);
+		expect(options[0].value).toBe('title');
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/pages/${record.id}`]);
+	});
+
+	test('no page chosen: nothing to offer and nothing requested', async () => {
+		expect(await loadOptionsAt('getPageProperties', getProperty(byId('')), 'parameters.propertyId')).toEqual([]);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});

@@ -189,7 +189,8 @@ describe('updates', () => {
 
 		expect(error).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(2);
-		expect(plainTitle(output[0].json)).toBe('After');
+		expect(output[0].json.title).toBe('After');
+		expect(plainTitle(sandbox.getPage(page.id))).toBe('After');
 	});
 
 	test('an If-Match a header cannot carry is refused before anything is sent', async () => {

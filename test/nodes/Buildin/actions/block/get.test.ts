@@ -45,8 +45,19 @@ describe('Block → Get', () => {
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/blocks/${page.id}`]);
 	});
 
-	test('an unusable URL is refused, naming the field and the item, before any request', async () => {
-		const { error } = await runBuildin(sandbox, { parameters: blockOp('get', byUrl('https://buildin.ai/docs/no-id-here')) });
+	test('a typed URL without a Buildin id is stopped by the By URL mode\'s validation: n8n does not run the node', async () => {
+		await expect(runBuildin(sandbox, { parameters: blockOp('get', byUrl('https://buildin.ai/docs/no-id-here')) })).rejects.toThrow(
+			/Not a Buildin block URL/,
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('the same URL from an expression is refused by the node, naming the field and the item, before any request', async () => {
+		const { error } = await runBuildin(
+			sandbox,
+			{ parameters: blockOp('get', byUrl('={{ $json.link }}')) },
+			{ items: [{ link: 'https://buildin.ai/docs/no-id-here' }] },
+		);
 
 		expect(error?.message).toBe('Block in item 0: "https://buildin.ai/docs/no-id-here" is not a Buildin URL');
 		expect(sandbox.requests).toHaveLength(0);

@@ -11,7 +11,8 @@ const sandbox = useSandbox();
 
 const OTHER_DATABASE = '33333333-3333-4333-8333-333333333333';
 
-const create = (parameters: INodeParameters): INodeParameters => ({ resource: 'database', operation: 'create', ...parameters });
+// Simplify is on by default; these tests read the database as Buildin returns it.
+const create = (parameters: INodeParameters): INodeParameters => ({ resource: 'database', operation: 'create', simplify: false, ...parameters });
 const schema = (...property: Json[]): INodeParameters => ({ schema: { property } as never });
 
 describe('Database → Create', () => {

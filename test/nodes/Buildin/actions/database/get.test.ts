@@ -5,10 +5,10 @@ import { addReleases, database } from './fixtures';
 const sandbox = useSandbox();
 
 describe('Database → Get', () => {
-	test('raw (the default): the database exactly as Buildin returns it, schema included', async () => {
+	test('Simplify off: the database exactly as Buildin returns it, schema included', async () => {
 		const releases = addReleases(sandbox);
 
-		const { output, error } = await runBuildin(sandbox, { parameters: database(releases.id, 'get') });
+		const { output, error } = await runBuildin(sandbox, { parameters: database(releases.id, 'get', { simplify: false }) });
 
 		expect(error).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(1);
@@ -19,7 +19,7 @@ describe('Database → Get', () => {
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	test('Simplify: plain title and description, the schema as name → type', async () => {
+	test('Simplify (the default): plain title and description, the schema as name → type', async () => {
 		const releases = addReleases(sandbox);
 
 		const { output, error } = await runBuildin(sandbox, {
@@ -27,7 +27,6 @@ describe('Database → Get', () => {
 				resource: 'database',
 				operation: 'get',
 				databaseId: byUrl(`https://buildin.ai/database/${releases.id.replace(/-/g, '')}`),
-				simplify: true,
 			},
 		});
 

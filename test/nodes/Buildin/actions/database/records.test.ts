@@ -10,6 +10,9 @@ type Json = Record<string, any>;
 const sandbox = useSandbox();
 
 /** The Properties collection as the editor stores it; `type` is the hidden parameter's expression, as n8n keeps it. */
+// Simplify is on by default; these tests read the record as Buildin returns it.
+const rawRecord = (id: string, operation: string, parameters: INodeParameters = {}): INodeParameters =>
+	database(id, operation, { simplify: false, ...parameters });
 const props = (...entries: IDataObject[]): INodeParameters => ({
 	properties: {
 		property: entries.map((entry) => ({ type: '={{$parameter["&key"].split("|").pop()}}', ...entry })),
@@ -52,7 +55,7 @@ describe('Database → Create Record', () => {
 	test('every writable type, keyed by the schema names: schema read once, then POST /v2/pages with the database as parent', async () => {
 		const releases = addReleases(sandbox);
 
-		const { output, error } = await runBuildin(sandbox, { parameters: database(releases.id, 'createRecord', props(...RELEASE_VALUES)) });
+		const { output, error } = await runBuildin(sandbox, { parameters: rawRecord(releases.id, 'createRecord', props(...RELEASE_VALUES)) });
 
 		expect(error).toBeUndefined();
 		expect(sandbox.requests.map((request: Json) => [request.method, request.path, request.status])).toEqual([
@@ -77,9 +80,7 @@ describe('Database → Create Record', () => {
 		const { output, error } = await runBuildin(
 			sandbox,
 			{
-				parameters: database(
-					releases.id,
-					'createRecord',
+				parameters: rawRecord(releases.id, 'createRecord',
 					props({ key: 'Name|title', textValue: '={{ $json.name }}' }, { key: 'Estimate|number', numberValue: '={{ $json.estimate }}' }),
 				),
 			},
@@ -101,7 +102,7 @@ describe('Database → Create Record', () => {
 		const releases = addReleases(sandbox);
 
 		const { error } = await runBuildin(sandbox, {
-			parameters: database(releases.id, 'createRecord', props({ key: '={{ "Status" }}', selectValue: 'Done' }, { key: 'Name', textValue: 'X' })),
+			parameters: rawRecord(releases.id, 'createRecord', props({ key: '={{ "Status" }}', selectValue: 'Done' }, { key: 'Name', textValue: 'X' })),
 		});
 
 		expect(error).toBeUndefined();
@@ -116,7 +117,7 @@ describe('Database → Create Record', () => {
 		const properties = { Name: { title: text('From JSON') }, Estimate: { number: 2 } };
 
 		const { output, error } = await runBuildin(sandbox, {
-			parameters: database(releases.id, 'createRecord', { propertiesInput: 'json', propertiesJson: JSON.stringify(properties) }),
+			parameters: rawRecord(releases.id, 'createRecord', { propertiesInput: 'json', propertiesJson: JSON.stringify(properties) }),
 		});
 
 		expect(error).toBeUndefined();
@@ -128,7 +129,7 @@ describe('Database → Create Record', () => {
 		const releases = addReleases(sandbox);
 
 		const { error } = await runBuildin(sandbox, {
-			parameters: database(releases.id, 'createRecord', props({ key: 'Name|title', textValue: 'A' }, { key: 'Priority|select', selectValue: 'High' })),
+			parameters: rawRecord(releases.id, 'createRecord', props({ key: 'Name|title', textValue: 'A' }, { key: 'Priority|select', selectValue: 'High' })),
 		});
 
 		expect(error?.message).toBe(
@@ -141,7 +142,7 @@ describe('Database → Create Record', () => {
 		const releases = addReleases(sandbox);
 
 		const { error } = await runBuildin(sandbox, {
-			parameters: database(releases.id, 'createRecord', props({ key: 'Estimate|rich_text', textValue: 'five' })),
+			parameters: rawRecord(releases.id, 'createRecord', props({ key: 'Estimate|rich_text', textValue: 'five' })),
 		});
 
 		expect(error?.message).toBe('Property "Estimate" in item 0: is a number property in the database, not rich_text');
@@ -153,7 +154,7 @@ describe('Database → Create Record', () => {
 		const releases = addReleases(sandbox);
 
 		const { error } = await runBuildin(sandbox, {
-			parameters: database(releases.id, 'createRecord', { propertiesInput: 'json', propertiesJson: '{"Status": {"multi_select": [{"name": "A"}]}}' }),
+			parameters: rawRecord(releases.id, 'createRecord', { propertiesInput: 'json', propertiesJson: '{"Status": {"multi_select": [{"name": "A"}]}}' }),
 		});
 
 		expect(error?.message).toBe('Property "Status" in item 0: is a select property in the database, but its JSON value is for multi_select');
@@ -163,7 +164,7 @@ describe('Database → Create Record', () => {
 	test('a computed property cannot be written', async () => {
 		const releases = addReleases(sandbox);
 
-		const { error } = await runBuildin(sandbox, { parameters: database(releases.id, 'createRecord', props({ key: 'Created|created_time' })) });
+		const { error } = await runBuildin(sandbox, { parameters: rawRecord(releases.id, 'createRecord', props({ key: 'Created|created_time' })) });
 
 		expect(error?.message).toBe('Property "Created" in item 0: is a created_time property, which cannot be written');
 		expect(sandbox.requests.map((request: Json) => request.method)).toEqual(['GET']);
@@ -173,7 +174,7 @@ describe('Database → Create Record', () => {
 		const releases = addReleases(sandbox);
 
 		const { error } = await runBuildin(sandbox, {
-			parameters: database(releases.id, 'createRecord', props({ key: 'Due|date', dateStart: '2026-02-30' })),
+			parameters: rawRecord(releases.id, 'createRecord', props({ key: 'Due|date', dateStart: '2026-02-30' })),
 		});
 
 		expect(error?.message).toBe('Property "Due" (Start) in item 0: "2026-02-30" is not a valid date');
@@ -186,7 +187,7 @@ describe('Database → Create Record', () => {
 		const { output, error } = await runBuildin(
 			sandbox,
 			{
-				parameters: database(releases.id, 'createRecord', props({ key: '={{ $json.field }}', textValue: 'x' })),
+				parameters: rawRecord(releases.id, 'createRecord', props({ key: '={{ $json.field }}', textValue: 'x' })),
 				settings: { onError: 'continueRegularOutput' },
 			},
 			{ items: [{ field: 'Notes' }, { field: 'Nope' }] },
@@ -214,7 +215,27 @@ describe('Database → Update Record', () => {
 	}
 
 	const updateRecord = (databaseId: string, record: string | INodeParameters, parameters: INodeParameters) =>
-		database(databaseId, 'updateRecord', { recordId: typeof record === 'string' ? byId(record) : record, ...parameters });
+		rawRecord(databaseId, 'updateRecord', { recordId: typeof record === 'string' ? byId(record) : record, ...parameters });
+
+	test('options picked from the dropdowns: a select name and a multi-select list, as the editor stores them', async () => {
+		const { releases, record } = releaseRecord();
+
+		const { error } = await runBuildin(sandbox, {
+			parameters: updateRecord(
+				releases.id,
+				record.id,
+				props({ key: 'Status|select', selectValue: 'Done' }, { key: 'Tags|multi_select', multiSelectValue: ['release', 'frontend'] as never }),
+			),
+		});
+
+		expect(error).toBeUndefined();
+		expect(sandbox.requests.at(-1)?.body).toEqual({
+			properties: {
+				Status: { type: 'select', select: { name: 'Done' } },
+				Tags: { type: 'multi_select', multi_select: [{ name: 'release' }, { name: 'frontend' }] },
+			},
+		});
+	});
 
 	test('several types: PATCH /v2/pages/:id with only the listed properties; the others keep their values', async () => {
 		const { releases, record } = releaseRecord();

@@ -9,7 +9,8 @@ type Json = Record<string, any>;
 
 const sandbox = useSandbox();
 
-const update = (id: string, parameters: INodeParameters) => database(id, 'update', parameters);
+// Simplify is on by default; these tests read the database as Buildin returns it.
+const update = (id: string, parameters: INodeParameters) => database(id, 'update', { simplify: false, ...parameters });
 const changes = (property: Json[], remove: Json[] = []): INodeParameters => ({ schemaChanges: { property, remove } as never });
 const plainTitle = (database: Json | undefined) => (database?.title as Json[]).map((item) => item.plain_text).join('');
 

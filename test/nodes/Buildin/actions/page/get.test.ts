@@ -9,7 +9,8 @@ import { byId, byUrl, runBuildin, useSandbox } from '../../../../support/workflo
 
 const sandbox = useSandbox();
 
-const getPage = (pageId: INodeParameters): INodeParameters => ({ resource: 'page', operation: 'get', pageId });
+// Simplify is on by default; most tests here read the page as Buildin returns it.
+const getPage = (pageId: INodeParameters): INodeParameters => ({ resource: 'page', operation: 'get', pageId, simplify: false });
 const compact = (id: string) => id.replace(/-/g, '');
 const weakVersion = (page: Record<string, any> | undefined) => `W/"${page?.last_edited_time}"`;
 
@@ -140,12 +141,20 @@ describe('Page → Get', () => {
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
-	test('Simplify is off by default: the raw page, ready to feed an Update', async () => {
+	test('Simplify off: the raw page, ready to feed an Update', async () => {
 		const page = sandbox.addPage({ title: 'Raw' });
 
 		const { output } = await runBuildin(sandbox, { parameters: getPage(byId(page.id)) });
 
 		expect(output[0].json.properties).toEqual(page.properties);
+	});
+
+	test('Simplify is on by default (n8n’s default): the Simplify shape, with etag', async () => {
+		const page = sandbox.addPage({ title: 'Plain' });
+
+		const { output } = await runBuildin(sandbox, { parameters: { resource: 'page', operation: 'get', pageId: byId(page.id) } });
+
+		expect(output[0].json).toMatchObject({ id: page.id, title: 'Plain', properties: { title: 'Plain' }, etag: weakVersion(page) });
 	});
 
 	test('Simplify: plain values keyed by property name, plus etag', async () => {

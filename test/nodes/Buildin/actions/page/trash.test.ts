@@ -9,11 +9,13 @@ const MISSING = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
 const moveToTrash = (pageId: string | INodeParameters): INodeParameters => ({
 	resource: 'page',
 	operation: 'moveToTrash',
+	simplify: false,
 	pageId: typeof pageId === 'string' ? byId(pageId) : pageId,
 });
 const restore = (pageId: string | INodeParameters): INodeParameters => ({
 	resource: 'page',
 	operation: 'restore',
+	simplify: false,
 	pageId: typeof pageId === 'string' ? byId(pageId) : pageId,
 });
 

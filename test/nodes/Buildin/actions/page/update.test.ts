@@ -62,6 +62,8 @@ function update(pageId: string | INodeParameters, parameters: INodeParameters = 
 		resource: 'page',
 		operation: 'update',
 		pageId: typeof pageId === 'string' ? byId(pageId) : pageId,
+		// Simplify is on by default; these tests read the updated page as Buildin returns it.
+		simplify: false,
 		...parameters,
 	};
 }
@@ -190,6 +192,12 @@ describe('Properties (Define Below)', () => {
 			},
 			{ start: '2026-04-09T09:30:00', end: '2026-04-10T18:00:00', time_zone: 'Europe/Berlin' },
 			{ start: '2026-04-09T09:30:00', end: '2026-04-10T18:00:00', time_zone: 'Europe/Berlin' },
+		],
+		[
+			'date picked without its time (Include Time off): an all-day date',
+			{ name: 'Due', type: 'date', includeTime: false, dateStart: '2026-04-09T00:00:00', dateEnd: '2026-04-10T00:00:00' },
+			{ start: '2026-04-09', end: '2026-04-10' },
+			{ start: '2026-04-09', end: '2026-04-10', time_zone: null },
 		],
 		[
 			'date, start only',

@@ -44,7 +44,7 @@ describe('Search → Search', () => {
 		const pages = addPages('Banana', 130);
 
 		const { output, error } = await runBuildin(sandbox, {
-			parameters: search({ query: 'banana', limit: 120, sortBy: 'created_time', sortDirection: 'ascending' }),
+			parameters: search({ query: 'banana', limit: 120, sort: { sortValue: { sortBy: 'created_time', direction: 'ascending' } } }),
 		});
 
 		expect(error).toBeUndefined();
@@ -60,7 +60,7 @@ describe('Search → Search', () => {
 		const pages = addPages('Cherry', 130);
 
 		const { output, error } = await runBuildin(sandbox, {
-			parameters: search({ query: 'cherry', returnAll: true, sortBy: 'created_time', sortDirection: 'descending' }),
+			parameters: search({ query: 'cherry', returnAll: true, sort: { sortValue: { sortBy: 'created_time', direction: 'descending' } } }),
 		});
 
 		expect(error).toBeUndefined();
@@ -73,9 +73,9 @@ describe('Search → Search', () => {
 	test('Sort: created time ascending and last edited time ascending give opposite orders here', async () => {
 		const pages = addPages('Damson', 4);
 
-		const created = await runBuildin(sandbox, { parameters: search({ query: 'damson', sortBy: 'created_time', sortDirection: 'ascending' }) });
+		const created = await runBuildin(sandbox, { parameters: search({ query: 'damson', sort: { sortValue: { sortBy: 'created_time', direction: 'ascending' } } }) });
 		const edited = await runBuildin(sandbox, {
-			parameters: search({ query: 'damson', sortBy: 'last_edited_time', sortDirection: 'ascending' }),
+			parameters: search({ query: 'damson', sort: { sortValue: { sortBy: 'last_edited_time', direction: 'ascending' } } }),
 		});
 
 		expect(created.output.map((item) => item.json.id)).toEqual(pages.map((page) => page.id));

@@ -33,12 +33,12 @@ const semantic = (parameters: INodeParameters = {}): INodeParameters => ({
 });
 
 describe('Search → Semantic Search', () => {
-	test('sends only the query and page_size 10 by default; results as Buildin returns them, best first', async () => {
+	test('sends only the query and page_size 50 (n8n’s default Limit) by default; results as Buildin returns them, best first', async () => {
 		const { output, error } = await runBuildin(sandbox, { parameters: semantic() });
 
 		expect(error).toBeUndefined();
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /v2/search/semantic 200']);
-		expect(sandbox.requests[0].body).toEqual({ query: 'roll back a failed release', page_size: 10 });
+		expect(sandbox.requests[0].body).toEqual({ query: 'roll back a failed release', page_size: 50 });
 		expect(output[0].json).toEqual({
 			object: 'semantic_search_result',
 			page_id: runbook.id,
@@ -68,7 +68,7 @@ describe('Search → Semantic Search', () => {
 		expect(error).toBeUndefined();
 		expect(sandbox.requests[0].body).toEqual({
 			query: 'roll back a failed release',
-			page_size: 10,
+			page_size: 50,
 			score_threshold: 0.8,
 			space_id: workspaceId,
 		});

@@ -1,7 +1,6 @@
 // File → Download through n8n's engine: an uploaded file through Buildin's temporary link, an external file from its
 // URL, into n8n binary data byte for byte, without the token anywhere but Buildin's API.
-import { runBuildin, TOKEN, useSandbox } from '../../../../support/workflow';
-import { byUrl } from '../../../../support/workflow';
+import { byUrl, runBuildin, TOKEN, useSandbox } from '../../../../support/workflow';
 import { bytesOf, downloadOf, randomFile, sha256, startFileHost, uploadTo } from './support';
 
 const sandbox = useSandbox();

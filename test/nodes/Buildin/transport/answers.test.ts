@@ -21,6 +21,17 @@ const BAD_BODIES: Array<[string, string, string, string]> = [
 
 const getPage = (id: string): INodeParameters => ({ resource: 'page', operation: 'get', pageId: byId(id) });
 
+/** The list reads, each with what it needs in the sandbox: [what, its parameters, the method of its requests]. */
+const LIST_READS: Array<[string, () => INodeParameters, string]> = [
+	['Search', () => ({ resource: 'search', operation: 'search', returnAll: true }), 'POST'],
+	[
+		'Database → Get Many Records',
+		() => ({ resource: 'database', operation: 'query', databaseId: byId(sandbox.addDatabase({ title: 'Tasks', properties: { Name: 'title' } }).id), returnAll: true }),
+		'POST',
+	],
+	['Block → Get Many Children', () => ({ resource: 'block', operation: 'getChildren', blockId: byId(sandbox.addPage({ title: 'Parent' }).id), returnAll: true }), 'GET'],
+];
+
 describe('a success status with a body that is not the documented JSON', () => {
 	test.each(BAD_BODIES)('Page → Get answered with %s is an error naming status, content type and the first bytes', async (_label, body, contentType, shown) => {
 		const page = sandbox.addPage({ title: 'Real' });
@@ -51,17 +62,7 @@ describe('a success status with a body that is not the documented JSON', () => {
 	});
 
 	test.each<[string, () => INodeParameters, string]>([
-		['Search', () => ({ resource: 'search', operation: 'search', returnAll: true }), 'POST'],
-		[
-			'Database → Query',
-			() => ({ resource: 'database', operation: 'query', databaseId: byId(sandbox.addDatabase({ title: 'Tasks', properties: { Name: 'title' } }).id), returnAll: true }),
-			'POST',
-		],
-		[
-			'Block → Get Children',
-			() => ({ resource: 'block', operation: 'getChildren', blockId: byId(sandbox.addPage({ title: 'Parent' }).id), returnAll: true }),
-			'GET',
-		],
+		...LIST_READS,
 		[
 			'Block → Append Children',
 			() => ({ resource: 'block', operation: 'appendChildren', blockId: byId(sandbox.addPage({ title: 'Parent' }).id), text: 'one' }),
@@ -96,20 +97,10 @@ describe('lists that never end, or hold nothing usable', () => {
 	const found = (id: string) => ({ object: 'page', id, properties: {} });
 
 	test.each<[string, () => INodeParameters, string]>([
-		['Search with Return All', () => ({ resource: 'search', operation: 'search', returnAll: true }), 'POST'],
+		...LIST_READS,
 		['Search with Limit 10', () => ({ resource: 'search', operation: 'search', returnAll: false, limit: 10 }), 'POST'],
 		[
-			'Database → Query',
-			() => ({ resource: 'database', operation: 'query', databaseId: byId(sandbox.addDatabase({ title: 'Tasks', properties: { Name: 'title' } }).id), returnAll: true }),
-			'POST',
-		],
-		[
-			'Block → Get Children',
-			() => ({ resource: 'block', operation: 'getChildren', blockId: byId(sandbox.addPage({ title: 'Parent' }).id), returnAll: true }),
-			'GET',
-		],
-		[
-			'Block → Get Children, recursive',
+			'Block → Get Many Children, recursive',
 			() => ({ resource: 'block', operation: 'getChildren', blockId: byId(sandbox.addPage({ title: 'Parent' }).id), returnAll: true, recursive: true }),
 			'GET',
 		],

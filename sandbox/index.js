@@ -33,6 +33,7 @@ async function startSandbox(opts = {}) {
 		hits: [],
 		options: { etagOnGet: true, etagOnPatch: true },
 		timers: new Set(),
+		seq: 0,
 	};
 	const server = createServer({ routes: ROUTES, store, state });
 	await new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ const { isUuid } = require('./validate');
  * @typedef {import('./store').TokenInfo} TokenInfo
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
  *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number,
- *   answeredAfterMs: number | undefined }} RecordedRequest
+ *   answeredAfterMs: number | undefined, arrivedSeq: number, answeredSeq: number | undefined }} RecordedRequest
  * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean }} Options
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
@@ -21,7 +21,7 @@ const { isUuid } = require('./validate');
  *   retryAfter?: number | string, location?: string, drop?: boolean, latencyMs?: number }} Fault
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
- *   timers: Set<NodeJS.Timeout> }} State
+ *   timers: Set<NodeJS.Timeout>, seq: number }} State
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -168,10 +168,10 @@ function sleepUntil(state, deadline) {
 }
 
 /**
- * @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
+ * @param {State} state @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
  * @param {number} arrived performance.now() when the request arrived
  */
-function send(res, r, answer, arrived) {
+function send(state, res, r, answer, arrived) {
 	const requestId = newRequestId();
 	const status = answer.status ?? 200;
 	const body = answer.body instanceof ApiError ? errorBody(answer.body, requestId) : answer.body;
@@ -179,6 +179,7 @@ function send(res, r, answer, arrived) {
 	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, ...answer.headers });
 	res.end(JSON.stringify(body));
 	r.answeredAfterMs = performance.now() - arrived;
+	r.answeredSeq = ++state.seq;
 }
 
 /**
@@ -221,6 +222,9 @@ async function handle({ routes, store, state }, req, res) {
 		receivedAt: Date.now(),
 		// How long after it arrived the answer was written, latency included: the benchmark shows what it really was.
 		answeredAfterMs: undefined,
+		// Places in one count of arrivals and answers: which requests were in flight together, without a clock.
+		arrivedSeq: ++state.seq,
+		answeredSeq: undefined,
 	};
 	state.requests.push(r);
 
@@ -249,7 +253,7 @@ async function handle({ routes, store, state }, req, res) {
 			answer = errorAnswer(err instanceof ApiError ? err : new ApiError(500, 'internal_error', String(err)), undefined);
 		}
 	}
-	send(res, r, answer, arrived);
+	send(state, res, r, answer, arrived);
 }
 
 /** @param {{ routes: Route[], store: Store, state: State }} app */

@@ -11,7 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, type RequestFailure } from './errors';
 import { oncePerExecution } from './executionCache';
-import { DEFAULT_CONCURRENCY, pacerFor, takeStartSlot } from './pacing';
+import { pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, retryAfterMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'buildinApi';
@@ -57,12 +57,6 @@ function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: Retr
 		},
 		timeoutMs: seconds(options.timeout, DEFAULT_TIMEOUT_MS),
 	};
-}
-
-/** Options → Concurrency: how many requests of one execution may be in flight at once; the editor's lookups send one. */
-export function requestConcurrency(ctx: BuildinContext): number {
-	if (!isExecution(ctx)) return 1;
-	return Math.max(1, Math.floor(Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1));
 }
 
 /**
@@ -144,7 +138,7 @@ export async function buildinApiRequest(
 		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
-	const pacer = pacerFor(this, () => requestConcurrency(this));
+	const pacer = pacerFor(this, { baseUrl, token: String(decrypted.data?.apiToken ?? '') });
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		await takeStartSlot(pacer);

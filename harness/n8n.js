@@ -59,6 +59,19 @@ function printedJson(stdout) {
 	}
 }
 
+/** Ends a child process: SIGTERM, then SIGKILL if it has not exited within 15 s. */
+async function endProcess(child) {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	await new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+		child.kill('SIGTERM');
+	});
+}
+
 /** Removes the fields n8n's community package installer strips before installing a package. */
 function writeInstalledManifest(packageDir) {
 	const manifestPath = join(packageDir, 'package.json');
@@ -201,16 +214,36 @@ class N8n {
 	}
 
 	async stop() {
-		const server = this.server;
-		if (!server || server.exitCode !== null) return;
-		await new Promise((resolve) => {
-			const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
-			server.once('exit', () => {
-				clearTimeout(timer);
-				resolve(undefined);
-			});
-			server.kill('SIGTERM');
+		await endProcess(this.server);
+	}
+
+	/**
+	 * An `n8n worker` for queue mode (EXECUTIONS_MODE=queue and the Redis and database settings go in `env`, the same as
+	 * the main instance's), running up to `concurrency` executions at once; resolves once it says it is ready. Its
+	 * output is kept for `log()`; `stop()` ends it.
+	 * @param {{ env?: Record<string, string>, concurrency?: number }} [options]
+	 * @returns {Promise<{ log: () => string, stop: () => Promise<void> }>}
+	 */
+	async startWorker({ env = {}, concurrency = 10 } = {}) {
+		const workerEnv = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'false', ...env });
+		const worker = spawn(join(this.nodeBin, 'node'), [this.bin, 'worker', `--concurrency=${concurrency}`], {
+			env: workerEnv,
+			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		let output = '';
+		const record = (chunk) => (output += chunk);
+		worker.stdout.on('data', record);
+		worker.stderr.on('data', record);
+		const handle = { log: () => output, stop: () => endProcess(worker) };
+		const deadline = Date.now() + 120_000;
+		while (!output.includes('n8n worker is now ready')) {
+			if (worker.exitCode !== null || Date.now() > deadline) {
+				await handle.stop();
+				throw new Error(`n8n ${this.version} worker did not start:\n${output}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		return handle;
 	}
 
 	cleanup() {
@@ -242,6 +275,29 @@ class N8nRest {
 			return { status: response.status, body: JSON.parse(text) };
 		} catch {
 			return { status: response.status, body: text };
+		}
+	}
+
+	/**
+	 * Publishes (activates) a workflow at its current version, and resolves once each of its production webhooks is
+	 * registered (n8n registers them a moment after it answers; a CORS preflight tells without running the workflow).
+	 */
+	async activateWorkflow(id) {
+		const workflow = await this.request('GET', `/rest/workflows/${id}`);
+		const { versionId, nodes = [] } = workflow.body?.data ?? {};
+		const activated = await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+		if (activated.status !== 200) {
+			throw new Error(`Could not activate workflow ${id}: ${activated.status} ${JSON.stringify(activated.body).slice(0, 300)}`);
+		}
+		for (const webhook of nodes.filter((node) => node.type === 'n8n-nodes-base.webhook')) {
+			const { path, httpMethod = 'GET' } = webhook.parameters;
+			const preflight = { origin: this.baseUrl, 'access-control-request-method': httpMethod };
+			for (let attempt = 0; ; attempt++) {
+				const answer = await fetch(`${this.baseUrl}/webhook/${path}`, { method: 'OPTIONS', headers: preflight });
+				if (answer.ok) break;
+				if (attempt === 120) throw new Error(`The webhook ${httpMethod} ${path} of workflow ${id} was not registered within a minute`);
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
 		}
 	}
 

@@ -20,8 +20,9 @@ export interface PaceSettings {
 	/** Fewer successes than this tell too little about the rate; a speed-up step also waits for this many. */
 	minEvidence: number;
 	/**
-	 * After a 429 that confirms a limit, its pace holds this long before speeding up; each further confirmation
-	 * doubles the hold, up to `maxQuietMs`. A 429 within twice the hold after the previous slowdown confirms.
+	 * After a 429 whose count covered a whole window (a limit confirmed), its pace holds this long before speeding up;
+	 * each further confirmation doubles the hold, up to `maxQuietMs`. A 429 within twice the hold after the previous
+	 * slowdown counts over a whole window.
 	 */
 	quietMs: number;
 	maxQuietMs: number;
@@ -44,23 +45,21 @@ export const DEFAULT_PACE_SETTINGS: PaceSettings = {
 	spreadMargin: 1.25,
 };
 
-interface Success {
-	atMs: number;
-	startedMs: number;
-}
-
 /**
  * The pace after a 429, for every execution that shares it. A 429 pauses everyone until its Retry-After; afterwards
- * requests start one spacing apart. The spacing comes from the rate that got through since the previous slowdown: on
- * a first 429 over the time those requests took (a run younger than the window is judged by its own length, so a
- * short burst of 429s early on does not set a slow pace), on a 429 that repeats within twice `quietMs` over the
- * whole window (the limit is real and counts per window). A 429 right after a speed-up step goes back to the pace
- * before that step at least; one with too few successes to tell halves the rate; one that comes before anything got
- * through since the last pause only extends the pause, since the pace was never tried.
+ * requests start one spacing apart. The spacing comes from the rate the server accepted before it refused: the
+ * requests that started within the window before the refused one did, less those it refused too (answers still on
+ * their way count: the server counted them when they arrived). On a first 429 that count is taken over the time
+ * those requests took (a run younger than the window is judged by its own length, so a short burst of 429s early on
+ * does not set a slow pace); on a 429 that repeats within twice the hold, over the whole window (the limit is real
+ * and counts per window). A 429 right after a speed-up step goes back to the pace before that step at least; one at a
+ * held pace slows down by a tenth at least (by half when the count is too small to tell); one that comes before
+ * anything got through since the last pause only extends the pause, since the pace was never tried.
  *
  * The spacing then halves each time `minEvidence` requests started at it have succeeded, back to unpaced within a few
- * seconds of successes; after a repeated 429 only once the pace has held for `quietMs` (longer each time a limit is
- * confirmed again, since every probe above a real limit costs a pause).
+ * seconds of successes. When the count covered a whole window (a repeated 429, or a run at least a window old) it is
+ * the limit's own, and the pace first holds for `quietMs` (longer each time a limit is confirmed again, since every
+ * probe above a real limit costs a pause).
  */
 export class SharedPace {
 	private nextStartMs = 0;
@@ -72,8 +71,9 @@ export class SharedPace {
 	private changedAtMs = Number.NEGATIVE_INFINITY;
 	private successesSinceChange = 0;
 	private successesSinceSlowdown = 0;
-	/** Successes within the last window since the last slowdown; bounded by the rate, not the length of the run. */
-	private recent: Success[] = [];
+	/** When requests started, and when the ones it refused had started, over ten windows (a slow answer's window). */
+	private starts: number[] = [];
+	private refused: number[] = [];
 	/** The spacing before the last speed-up step (0 = no step since the last slowdown). */
 	private beforeStepMs = 0;
 	/** No speed-up step before this. */
@@ -116,10 +116,14 @@ export class SharedPace {
 		return this.intervalMs === 0 || nowMs - slotMs <= this.intervalMs / 2;
 	}
 
+	/** A request starts now (it took a slot and may start). */
+	started(nowMs: number): void {
+		this.starts.push(nowMs);
+		forgetBefore(this.starts, nowMs - 10 * this.settings.windowMs);
+	}
+
 	/** A request that started at `startedMs` succeeded at `nowMs`. */
 	succeeded(nowMs: number, startedMs: number): void {
-		this.recent.push({ atMs: nowMs, startedMs });
-		this.forgetBefore(nowMs - this.settings.windowMs);
 		this.successesSinceSlowdown++;
 		if (this.intervalMs === 0 || startedMs < this.changedAtMs) return;
 		this.successesSinceChange++;
@@ -138,23 +142,29 @@ export class SharedPace {
 	throttled(nowMs: number, pauseMs: number, startedMs: number): void {
 		this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + pauseMs);
 		this.nextStartMs = Math.max(this.nextStartMs, this.pausedUntilMs);
+		this.refused.push(startedMs);
+		forgetBefore(this.refused, nowMs - 10 * this.settings.windowMs);
 		if (startedMs < this.slowedAtMs) return;
 		const repeated = nowMs - this.slowedAtMs <= 2 * this.holdMs;
 		this.slowedAtMs = nowMs;
 		if (this.successesSinceSlowdown === 0) return;
-		this.forgetBefore(nowMs - this.settings.windowMs);
 		const { windowMs, minEvidence, margin, maxIntervalMs, maxQuietMs } = this.settings;
-		const gotThrough = this.recent.length;
-		const firstStartMs = Math.min(...this.recent.map((success) => success.startedMs));
-		const overMs = repeated ? windowMs : Math.min(windowMs, nowMs - firstStartMs);
-		const fromRate = gotThrough >= minEvidence ? (overMs / gotThrough) * margin : 0;
-		const slower = this.beforeStepMs > 0 ? this.beforeStepMs : this.intervalMs * 2;
+		const windowStartMs = startedMs - windowMs;
+		const inWindow = (times: number[]) => times.filter((atMs) => atMs > windowStartMs && atMs < startedMs);
+		const startedInWindow = inWindow(this.starts);
+		const accepted = startedInWindow.length - inWindow(this.refused).length;
+		const runMs = startedMs - (this.starts[0] ?? startedMs);
+		const overMs = repeated ? windowMs : Math.min(windowMs, runMs);
+		const fromRate = accepted >= minEvidence ? (overMs / accepted) * margin : 0;
+		const held = fromRate > 0 ? this.intervalMs * 1.1 : this.intervalMs * 2;
+		const slower = this.beforeStepMs > 0 ? this.beforeStepMs : held;
 		this.intervalMs = Math.min(maxIntervalMs, Math.max(fromRate, slower, 1));
-		this.holdUntilMs = repeated ? this.pausedUntilMs + this.holdMs : 0;
-		if (repeated) this.holdMs = Math.min(maxQuietMs, this.holdMs * 2);
+		// A count over a whole window is the limit's own; only a young run's guess is tried faster right away.
+		const confirmed = overMs >= windowMs;
+		this.holdUntilMs = confirmed ? this.pausedUntilMs + this.holdMs : 0;
+		if (confirmed) this.holdMs = Math.min(maxQuietMs, this.holdMs * 2);
 		this.beforeStepMs = 0;
 		this.successesSinceSlowdown = 0;
-		this.recent = [];
 		this.changed(nowMs);
 	}
 
@@ -162,12 +172,13 @@ export class SharedPace {
 		this.changedAtMs = nowMs;
 		this.successesSinceChange = 0;
 	}
+}
 
-	private forgetBefore(cutoffMs: number): void {
-		let drop = 0;
-		while (drop < this.recent.length && this.recent[drop].atMs <= cutoffMs) drop++;
-		if (drop > 0) this.recent.splice(0, drop);
-	}
+/** Drops the times up to `cutoffMs` from the front of an ascending list. */
+function forgetBefore(times: number[], cutoffMs: number): void {
+	let drop = 0;
+	while (drop < times.length && times[drop] <= cutoffMs) drop++;
+	if (drop > 0) times.splice(0, drop);
 }
 
 /** The pacing of one node execution: its Concurrency window, its spreading, and the pace it shares. */
@@ -211,6 +222,11 @@ export class Pacer {
 		return this.pace.mayStart(slotMs, nowMs);
 	}
 
+	/** A request starts now. */
+	started(nowMs: number): void {
+		this.pace.started(nowMs);
+	}
+
 	/** A request that started at `startedMs` succeeded just now. */
 	succeeded(nowMs: number, startedMs = nowMs): void {
 		this.pace.succeeded(nowMs, startedMs);
@@ -239,7 +255,11 @@ export async function takeStartSlot(pacer: Pacer, clock: Clock = systemClock): P
 		const slotMs = pacer.reserve(nowMs);
 		// A wait under a millisecond is not worth a timer.
 		if (slotMs - nowMs >= 1) await clock.sleep(slotMs - nowMs);
-		if (pacer.mayStart(slotMs, clock.now())) return;
+		const startMs = clock.now();
+		if (pacer.mayStart(slotMs, startMs)) {
+			pacer.started(startMs);
+			return;
+		}
 	}
 }
 

@@ -19,7 +19,10 @@ const waitFor = (pacer: Pacer, nowMs: number) => pacer.reserve(nowMs) - nowMs;
 /** `count` successes, one every `everyMs` from `fromMs`, each after a `roundTripMs` round trip (one `everyMs` by default). */
 function succeed(pacer: Pacer | SharedPace, count: number, fromMs: number, everyMs: number, roundTripMs = everyMs): number {
 	let atMs = fromMs;
-	for (let index = 0; index < count; index++, atMs += everyMs) pacer.succeeded(atMs, atMs - roundTripMs);
+	for (let index = 0; index < count; index++, atMs += everyMs) {
+		pacer.started(atMs - roundTripMs);
+		pacer.succeeded(atMs, atMs - roundTripMs);
+	}
 	return atMs - everyMs;
 }
 
@@ -32,20 +35,34 @@ describe('SharedPace after a 429', () => {
 
 	it('nobody starts before the pause is over, then starts are spaced by the rate that got through', () => {
 		const pacer = new Pacer();
-		succeed(pacer, 50, 20, 20); // 50 successes over the last second
-		pacer.throttled(1000, 1000, 1000);
+		succeed(pacer, 100, 20, 20); // two seconds at 50 per second
+		pacer.throttled(2000, 1000, 1999);
 		expect(pacer.spacingMs).toBeCloseTo((1000 / 50) * DEFAULT_PACE_SETTINGS.margin);
-		expect(waitFor(pacer, 1000)).toBe(1000);
-		expect(waitFor(pacer, 1000)).toBeCloseTo(1000 + pacer.spacingMs);
-		expect(waitFor(pacer, 1000)).toBeCloseTo(1000 + 2 * pacer.spacingMs);
+		expect(waitFor(pacer, 2000)).toBe(1000);
+		expect(waitFor(pacer, 2000)).toBeCloseTo(1000 + pacer.spacingMs);
+		expect(waitFor(pacer, 2000)).toBeCloseTo(1000 + 2 * pacer.spacingMs);
 	});
 
-	it('judges a run younger than the window by its own length: 10 successes in 70 ms are 143 per second, not 10', () => {
-		// The issue's burst: two 429s after the 10th request of a run that had lasted 70 ms.
+	it('judges a run younger than the window by its own length: 10 requests in 50 ms are 200 per second, not 10', () => {
+		// The issue's burst: two 429s for the 11th and 12th requests of a run that had lasted 50 ms.
 		const pace = new SharedPace();
+		for (let index = 0; index < 12; index++) pace.started(index * 5);
 		for (let index = 0; index < 10; index++) pace.succeeded(25 + index * 5, index * 5);
-		pace.throttled(70, 1000, 50);
-		expect(pace.spacingMs).toBeCloseTo((70 / 10) * DEFAULT_PACE_SETTINGS.margin);
+		pace.throttled(75, 1000, 50);
+		pace.throttled(80, 1000, 55);
+		expect(pace.spacingMs).toBeCloseTo((50 / 10) * DEFAULT_PACE_SETTINGS.margin);
+	});
+
+	it('counts what the server accepted before it refused: requests still on their way back count, refused ones do not', () => {
+		const pace = new SharedPace();
+		succeed(pace, 20, 20, 20); // 20 requests started from 0 to 380
+		[390, 395].forEach((atMs) => pace.started(atMs));
+		pace.throttled(410, 0, 390); // the first 429
+		pace.throttled(415, 0, 395); // in flight already: only refused
+		succeed(pace, 3, 550, 10, 50); // three started at 500, 510 and 520 came back
+		[530, 540, 550, 560, 570, 580, 590, 600].forEach((atMs) => pace.started(atMs)); // seven still on their way
+		pace.throttled(620, 1000, 600); // the one started at 600 is refused: 20 + 3 + 7 were accepted in the window
+		expect(pace.spacingMs).toBeCloseTo((1000 / 30) * DEFAULT_PACE_SETTINGS.margin);
 	});
 
 	it('a 429 that repeats soon after counts the successes over the whole window: a limit per second is real', () => {
@@ -61,16 +78,16 @@ describe('SharedPace after a 429', () => {
 	it('only counts the successes of the last window', () => {
 		const pacer = new Pacer();
 		succeed(pacer, 500, 10, 10); // 100 per second, for five seconds
-		pacer.throttled(5000, 0, 5000);
+		pacer.throttled(5000, 0, 4999);
 		expect(pacer.spacingMs).toBeCloseTo(10 * DEFAULT_PACE_SETTINGS.margin, 1);
 	});
 
 	it('with too few successes to tell the rate, halves it', () => {
 		const pace = new SharedPace();
-		pace.succeeded(10, 10);
+		succeed(pace, 1, 10, 10, 0);
 		pace.throttled(20, 0, 20);
 		expect(pace.spacingMs).toBe(1);
-		pace.succeeded(30, 30);
+		succeed(pace, 1, 30, 30, 0);
 		pace.throttled(40, 0, 40);
 		expect(pace.spacingMs).toBe(2);
 	});
@@ -102,7 +119,7 @@ describe('SharedPace after a 429', () => {
 	it('under a spacing, a request more than half a spacing late takes a new slot; a little late, it starts', () => {
 		const pacer = new Pacer();
 		succeed(pacer, 50, 20, 20);
-		pacer.throttled(1000, 0, 1000); // 21 ms apart
+		pacer.throttled(1000, 0, 999); // 21 ms apart
 		const [first, second, third] = [pacer.reserve(1000), pacer.reserve(1000), pacer.reserve(1000)];
 		expect(pacer.mayStart(first, first + 10)).toBe(true);
 		// The process stalled until 1070: both requests still waiting are late, and take new slots a spacing apart.
@@ -132,7 +149,7 @@ describe('SharedPace after a 429', () => {
 	it('never spaces starts further apart than its maximum', () => {
 		const pace = new SharedPace({ ...DEFAULT_PACE_SETTINGS, maxIntervalMs: 300 });
 		for (let index = 0; index < 20; index++) {
-			pace.succeeded(index * 10, index * 10);
+			succeed(pace, 1, index * 10, 10, 0);
 			pace.throttled(index * 10 + 5, 0, index * 10 + 5);
 		}
 		expect(pace.spacingMs).toBe(300);
@@ -140,44 +157,57 @@ describe('SharedPace after a 429', () => {
 });
 
 describe('SharedPace speeding up again', () => {
-	/** A pace slowed by a first 429 to a 100 ms spacing (10 successes over the last second). */
-	function slowedTo100Ms(): SharedPace {
+	/** A pace slowed by a first 429 to a 50 ms spacing (10 successes in the half second the run had lasted). */
+	function slowedTo50Ms(): SharedPace {
 		const pace = new SharedPace({ ...DEFAULT_PACE_SETTINGS, margin: 1 });
-		succeed(pace, 10, 100, 100, 100);
-		pace.throttled(1000, 0, 1000);
-		expect(pace.spacingMs).toBe(100);
+		succeed(pace, 10, 50, 50, 50);
+		pace.throttled(500, 0, 500);
+		expect(pace.spacingMs).toBe(50);
 		return pace;
 	}
 
 	it('halves the spacing each time five requests started at it have succeeded, back to unpaced', () => {
-		const pace = slowedTo100Ms();
+		const pace = slowedTo50Ms();
 		succeed(pace, 4, 1100, 100, 20);
-		expect(pace.spacingMs).toBe(100);
-		pace.succeeded(1500, 1480);
 		expect(pace.spacingMs).toBe(50);
+		pace.started(1480);
+		pace.succeeded(1500, 1480);
+		expect(pace.spacingMs).toBe(25);
 		// Answers to requests started before the step tell nothing about the new spacing.
 		succeed(pace, 5, 1510, 1, 20);
-		expect(pace.spacingMs).toBe(50);
+		expect(pace.spacingMs).toBe(25);
 		let nowMs = 1600;
 		while (pace.spacingMs > 0 && nowMs < 10_000) succeed(pace, 5, (nowMs += 100), 1);
 		expect(pace.spacingMs).toBe(0);
-		expect(nowMs).toBeLessThan(3000); // 100 -> 50 -> 25 -> ... -> 0 in eight steps
+		expect(nowMs).toBeLessThan(3000); // 50 -> 25 -> ... -> 0 in seven steps
 	});
 
 	it('after a 429 right after a step, goes back to the spacing before the step at least', () => {
-		const pace = slowedTo100Ms();
-		succeed(pace, 5, 1100, 10, 10); // 100 -> 50 ms at 1140
-		expect(pace.spacingMs).toBe(50);
-		// Ten answers to requests started before the step: 15 successes in the window ask for 67 ms only.
-		succeed(pace, 10, 1150, 10, 110);
+		const pace = slowedTo50Ms();
+		succeed(pace, 5, 1100, 10, 10); // 50 -> 25 ms at 1140
+		expect(pace.spacingMs).toBe(25);
+		// Twenty answers to requests started before the step: 30 accepted in the window ask for 33 ms only.
+		succeed(pace, 20, 1150, 5, 110);
 		pace.throttled(1250, 0, 1245);
-		expect(pace.spacingMs).toBe(100);
+		expect(pace.spacingMs).toBe(50);
+	});
+
+	it('holds the pace of a first 429 too when the run was older than the window: the count was a whole window', () => {
+		const { quietMs } = DEFAULT_PACE_SETTINGS;
+		const pace = new SharedPace();
+		succeed(pace, 100, 20, 20); // two seconds unpaced
+		pace.throttled(2000, 1000, 2000);
+		const held = pace.spacingMs;
+		succeed(pace, 20, 3100, 25);
+		expect(pace.spacingMs).toBe(held);
+		succeed(pace, 5, 3000 + quietMs + 100, 25);
+		expect(pace.spacingMs).toBe(held / 2);
 	});
 
 	it('after a 429 that repeats a recent one, holds the pace for the quiet period, then twice as long the next time', () => {
 		const { quietMs } = DEFAULT_PACE_SETTINGS;
-		const pace = slowedTo100Ms();
-		succeed(pace, 10, 1100, 100, 20); // 100 -> 50 -> 25
+		const pace = slowedTo50Ms();
+		succeed(pace, 10, 1100, 100, 20); // 50 -> 25 -> 12.5
 		pace.throttled(2100, 1000, 2100); // repeated: pause until 3100, then hold
 		const held = pace.spacingMs;
 		succeed(pace, 20, 3200, 100, 20);
@@ -270,7 +300,7 @@ describe('Sharing the pace between executions', () => {
 		const pace = new SharedPace();
 		const [first, second] = [new Pacer(ConcurrencyWindow.fixed(5), pace), new Pacer(ConcurrencyWindow.fixed(2), pace)];
 		succeed(first, 50, 20, 20);
-		first.throttled(1000, 1000, 1000);
+		first.throttled(1000, 1000, 999);
 		expect(second.spacingMs).toBe(first.spacingMs);
 		expect(waitFor(second, 1000)).toBe(1000);
 		// The slots are shared too: the two executions together start one spacing apart.
@@ -365,7 +395,7 @@ describe('takeStartSlot', () => {
 		const clock = new DrivenClock();
 		const pacer = new Pacer();
 		succeed(pacer, 50, 20, 20);
-		pacer.throttled(1000, 500, 1000); // a pause until 1500, then 21 ms apart
+		pacer.throttled(1000, 500, 999); // a pause until 1500, then 21 ms apart
 		const started: number[] = [];
 		const requests = [0, 1, 2].map(async () => {
 			await takeStartSlot(pacer, clock);

@@ -83,12 +83,17 @@ function writeInstalledManifest(packageDir) {
 
 /** One n8n version with its own user folder (SQLite database, encryption key, community packages). */
 class N8n {
-	/** @param {N8nLine} line @param {{ userFolder?: string }} [options] */
+	/**
+	 * @param {N8nLine} line
+	 * @param {{ userFolder?: string, env?: Record<string, string> }} [options] `env` goes to every command of this n8n
+	 *   (e.g. the queue-mode and database settings shared by a main instance and its workers)
+	 */
 	constructor(line, options = {}) {
 		this.line = line;
 		this.dir = script('install-n8n.sh', line.n8n);
 		this.nodeBin = line.node === '24' ? script('node24.sh') : dirname(process.execPath);
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `buildin-n8n-${line.n8n}-`));
+		this.sharedEnv = options.env ?? {};
 		this.port = 0;
 		this.serverLog = '';
 		this.server = undefined;
@@ -148,6 +153,7 @@ class N8n {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_RUNNERS_ENABLED: 'false',
 			DB_SQLITE_POOL_SIZE: '1',
+			...this.sharedEnv,
 			...extra,
 		};
 	}

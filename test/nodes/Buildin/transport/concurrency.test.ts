@@ -71,16 +71,21 @@ describe('an adaptive window (no Concurrency set)', () => {
 		expect(window.limit).toBe(5);
 	});
 
-	it('holds once the round trip has settled a little slower, and shrinks when it is half as slow again: requests queue', () => {
-		const window = ConcurrencyWindow.adaptive(64);
+	it('grows while the round trip stays under twice the fastest, holds up to three times, shrinks beyond: requests queue', () => {
+		const window = ConcurrencyWindow.adaptive(100);
 		fill(window);
 		answerAll(window, 100, 20);
-		for (let round = 1; round <= 30; round++) answerAll(window, 100 + round * 28, 28); // 40% slower than the fastest
-		const settled = window.limit;
-		for (let round = 31; round <= 60; round++) answerAll(window, 100 + round * 28, 28);
-		expect(window.limit).toBe(settled);
-		for (let round = 1; round <= 30; round++) answerAll(window, 2000 + round * 40, 40); // twice the fastest
-		expect(window.limit).toBeLessThan(settled);
+		for (let round = 1; round <= 10; round++) answerAll(window, 100 + round * 30, 30); // 1.5x the fastest
+		expect(window.limit).toBe(100);
+		const slower = ConcurrencyWindow.adaptive(100);
+		fill(slower);
+		answerAll(slower, 100, 20);
+		for (let round = 1; round <= 30; round++) answerAll(slower, 100 + round * 50, 50); // 2.5x the fastest
+		const settled = slower.limit;
+		for (let round = 31; round <= 60; round++) answerAll(slower, 100 + round * 50, 50);
+		expect(slower.limit).toBe(settled);
+		for (let round = 1; round <= 30; round++) answerAll(slower, 5000 + round * 80, 80); // 4x the fastest
+		expect(slower.limit).toBeLessThan(settled);
 	});
 
 	it(`never shrinks below ${DEFAULT_CONCURRENCY} for a slow round trip: slow answers alone are no reason to go slower than before`, () => {
@@ -95,12 +100,13 @@ describe('an adaptive window (no Concurrency set)', () => {
 		fill(window);
 		answerAll(window, 100, 20);
 		answerAll(window, 120, 20); // 20 at once
-		// The round trip jumps to 70 ms: the average crosses 1.5x the fastest after a few answers, and the window shrinks.
-		for (let index = 0; index < 10; index++) window.answered(200 + index, 130 + index, 0);
+		// The round trip jumps to 200 ms: one more while the average is under 2x the fastest (21), and once it crosses 3x,
+		// a fifth less (16.8).
+		for (let index = 0; index < 10; index++) window.answered(400 + index, 200 + index, 0);
 		expect(window.limit).toBe(16);
 		// An answer to a request started after that shrink shows the smaller window is still too many.
-		window.answered(300, 230, 0);
-		expect(window.limit).toBe(12);
+		window.answered(700, 500, 0);
+		expect(window.limit).toBe(13);
 	});
 
 	it('halves on a 429 (once for the requests of one burst), down to one at a time, and grows back about one per round trip', () => {
@@ -167,9 +173,10 @@ describe('adapting, driven by the simulation clock', () => {
 
 	it('settles where the round trip starts to grow instead of running at its maximum', async () => {
 		const { limits } = await simulate({ ...latencyBound, window: () => ConcurrencyWindow.adaptive(100) });
-		// n8n's CPU is busy from about 20 / 1.2 = 17 requests in flight; more only queue answers.
+		// n8n's CPU is busy from about 20 / 1.2 = 17 requests in flight; more only queue answers. The window stops
+		// growing once they wait as long again as the round trip itself, and shrinks when twice as long.
 		const settled = limits[0].slice(-200);
-		expect(Math.max(...settled)).toBeLessThan(40);
+		expect(Math.max(...settled)).toBeLessThanOrEqual(3 * 18);
 		expect(Math.min(...settled)).toBeGreaterThanOrEqual(17);
 	});
 

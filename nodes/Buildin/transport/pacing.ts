@@ -13,16 +13,15 @@ import { ConcurrencyWindow, concurrencyWindow } from './concurrency';
  * be handled before the next request can go out, so an unspread run stays in lockstep bursts.
  */
 export interface PaceSettings {
-	/** Requests start at most this much slower than the rate that got through before a 429 (1.05 = 5% margin). */
+	/** Requests start at most this much slower than the rate Buildin accepted before a 429 (1.05 = 5% margin). */
 	margin: number;
-	/** The rate that got through is counted over this window, the window most rate limits count in. */
+	/** The rate Buildin accepted is counted over this window, the window most rate limits count in. */
 	windowMs: number;
-	/** Fewer successes than this tell too little about the rate; a speed-up step also waits for this many. */
+	/** Fewer accepted requests than this tell too little about the rate; a speed-up step waits for this many successes. */
 	minEvidence: number;
 	/**
-	 * After a 429 whose count covered a whole window (a limit confirmed), its pace holds this long before speeding up;
-	 * each further confirmation doubles the hold, up to `maxQuietMs`. A 429 within twice the hold after the previous
-	 * slowdown counts over a whole window.
+	 * After a 429 that met a limit (see SharedPace), its pace holds this long before speeding up; each further time
+	 * doubles the hold, up to `maxQuietMs`. A 429 within twice the hold after the previous slowdown met a limit.
 	 */
 	quietMs: number;
 	maxQuietMs: number;
@@ -49,17 +48,16 @@ export const DEFAULT_PACE_SETTINGS: PaceSettings = {
  * The pace after a 429, for every execution that shares it. A 429 pauses everyone until its Retry-After; afterwards
  * requests start one spacing apart. The spacing comes from the rate the server accepted before it refused: the
  * requests that started within the window before the refused one did, less those it refused too (answers still on
- * their way count: the server counted them when they arrived). On a first 429 that count is taken over the time
- * those requests took (a run younger than the window is judged by its own length, so a short burst of 429s early on
- * does not set a slow pace); on a 429 that repeats within twice the hold, over the whole window (the limit is real
- * and counts per window). A 429 right after a speed-up step goes back to the pace before that step at least; one at a
- * held pace slows down by a tenth at least (by half when the count is too small to tell); one that comes before
- * anything got through since the last pause only extends the pause, since the pace was never tried.
+ * their way count: the server counted them when they arrived). That count is the limit's own, taken over the whole
+ * window, when the 429 repeats one within twice the hold or the run was at least half a window old; in a younger run
+ * it is a guess, taken over the run's length (so a short burst of 429s early on does not set a slow pace). A 429
+ * right after a speed-up step goes back to the pace before that step at least; one at a held pace slows down by a
+ * tenth at least (by half when the count is too small to tell); one that comes before anything got through since the
+ * last pause only extends the pause, since the pace was never tried.
  *
- * The spacing then halves each time `minEvidence` requests started at it have succeeded, back to unpaced within a few
- * seconds of successes. When the count covered a whole window (a repeated 429, or a run at least a window old) it is
- * the limit's own, and the pace first holds for `quietMs` (longer each time a limit is confirmed again, since every
- * probe above a real limit costs a pause).
+ * The spacing then halves each time `minEvidence` requests started at it have succeeded: a guess is tried faster right
+ * away, back to unpaced within a few seconds of successes; the limit's own pace first holds for `quietMs` (longer each
+ * time the limit is met again, since every try above a real limit costs a pause).
  */
 export class SharedPace {
 	private nextStartMs = 0;
@@ -71,7 +69,7 @@ export class SharedPace {
 	private changedAtMs = Number.NEGATIVE_INFINITY;
 	private successesSinceChange = 0;
 	private successesSinceSlowdown = 0;
-	/** When requests started, and when the ones it refused had started, over ten windows (a slow answer's window). */
+	/** When requests started, and when the refused ones had started: ten windows or more (a slow answer's window). */
 	private starts: number[] = [];
 	private refused: number[] = [];
 	/** The spacing before the last speed-up step (0 = no step since the last slowdown). */
@@ -119,7 +117,7 @@ export class SharedPace {
 	/** A request starts now (it took a slot and may start). */
 	started(nowMs: number): void {
 		this.starts.push(nowMs);
-		forgetBefore(this.starts, nowMs - 10 * this.settings.windowMs);
+		forgetOld(this.starts, nowMs, this.settings.windowMs);
 	}
 
 	/** A request that started at `startedMs` succeeded at `nowMs`. */
@@ -143,7 +141,7 @@ export class SharedPace {
 		this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + pauseMs);
 		this.nextStartMs = Math.max(this.nextStartMs, this.pausedUntilMs);
 		this.refused.push(startedMs);
-		forgetBefore(this.refused, nowMs - 10 * this.settings.windowMs);
+		forgetOld(this.refused, nowMs, this.settings.windowMs);
 		if (startedMs < this.slowedAtMs) return;
 		const repeated = nowMs - this.slowedAtMs <= 2 * this.holdMs;
 		this.slowedAtMs = nowMs;
@@ -153,14 +151,15 @@ export class SharedPace {
 		const inWindow = (times: number[]) => times.filter((atMs) => atMs > windowStartMs && atMs < startedMs);
 		const startedInWindow = inWindow(this.starts);
 		const accepted = startedInWindow.length - inWindow(this.refused).length;
+		// The limit's own count: a repeated 429, or a run at least half a window old (it met a limit, not a hiccup);
+		// a younger run's is a guess, judged by the run's length and tried faster right away.
 		const runMs = startedMs - (this.starts[0] ?? startedMs);
-		const overMs = repeated ? windowMs : Math.min(windowMs, runMs);
+		const confirmed = repeated || runMs >= windowMs / 2;
+		const overMs = confirmed ? windowMs : runMs;
 		const fromRate = accepted >= minEvidence ? (overMs / accepted) * margin : 0;
 		const held = fromRate > 0 ? this.intervalMs * 1.1 : this.intervalMs * 2;
 		const slower = this.beforeStepMs > 0 ? this.beforeStepMs : held;
 		this.intervalMs = Math.min(maxIntervalMs, Math.max(fromRate, slower, 1));
-		// A count over a whole window is the limit's own; only a young run's guess is tried faster right away.
-		const confirmed = overMs >= windowMs;
 		this.holdUntilMs = confirmed ? this.pausedUntilMs + this.holdMs : 0;
 		if (confirmed) this.holdMs = Math.min(maxQuietMs, this.holdMs * 2);
 		this.beforeStepMs = 0;
@@ -174,11 +173,15 @@ export class SharedPace {
 	}
 }
 
-/** Drops the times up to `cutoffMs` from the front of an ascending list. */
-function forgetBefore(times: number[], cutoffMs: number): void {
+/**
+ * Keeps ten windows of an ascending list of times: once the oldest is twenty windows old, drops all older than ten
+ * (in one go, so each time is dropped once, not the list shifted at every start).
+ */
+function forgetOld(times: number[], nowMs: number, windowMs: number): void {
+	if (times.length === 0 || times[0] > nowMs - 20 * windowMs) return;
 	let drop = 0;
-	while (drop < times.length && times[drop] <= cutoffMs) drop++;
-	if (drop > 0) times.splice(0, drop);
+	while (drop < times.length && times[drop] <= nowMs - 10 * windowMs) drop++;
+	times.splice(0, drop);
 }
 
 /** The pacing of one node execution: its Concurrency window, its spreading, and the pace it shares. */

@@ -43,7 +43,7 @@ describe('SharedPace after a 429', () => {
 		expect(waitFor(pacer, 2000)).toBeCloseTo(1000 + 2 * pacer.spacingMs);
 	});
 
-	it('judges a run younger than the window by its own length: 10 requests in 50 ms are 200 per second, not 10', () => {
+	it('judges a run younger than half a window by its own length: 10 requests in 50 ms are 200 per second, not 10', () => {
 		// The issue's burst: two 429s for the 11th and 12th requests of a run that had lasted 50 ms.
 		const pace = new SharedPace();
 		for (let index = 0; index < 12; index++) pace.started(index * 5);
@@ -157,46 +157,47 @@ describe('SharedPace after a 429', () => {
 });
 
 describe('SharedPace speeding up again', () => {
-	/** A pace slowed by a first 429 to a 50 ms spacing (10 successes in the half second the run had lasted). */
-	function slowedTo50Ms(): SharedPace {
+	/** A pace slowed by a first 429 to a 40 ms spacing (10 successes in the 400 ms the run had lasted). */
+	function slowedTo40Ms(): SharedPace {
 		const pace = new SharedPace({ ...DEFAULT_PACE_SETTINGS, margin: 1 });
-		succeed(pace, 10, 50, 50, 50);
-		pace.throttled(500, 0, 500);
-		expect(pace.spacingMs).toBe(50);
+		succeed(pace, 10, 40, 40, 40);
+		pace.throttled(400, 0, 400);
+		expect(pace.spacingMs).toBe(40);
 		return pace;
 	}
 
 	it('halves the spacing each time five requests started at it have succeeded, back to unpaced', () => {
-		const pace = slowedTo50Ms();
+		const pace = slowedTo40Ms();
 		succeed(pace, 4, 1100, 100, 20);
-		expect(pace.spacingMs).toBe(50);
+		expect(pace.spacingMs).toBe(40);
 		pace.started(1480);
 		pace.succeeded(1500, 1480);
-		expect(pace.spacingMs).toBe(25);
+		expect(pace.spacingMs).toBe(20);
 		// Answers to requests started before the step tell nothing about the new spacing.
 		succeed(pace, 5, 1510, 1, 20);
-		expect(pace.spacingMs).toBe(25);
+		expect(pace.spacingMs).toBe(20);
 		let nowMs = 1600;
 		while (pace.spacingMs > 0 && nowMs < 10_000) succeed(pace, 5, (nowMs += 100), 1);
 		expect(pace.spacingMs).toBe(0);
-		expect(nowMs).toBeLessThan(3000); // 50 -> 25 -> ... -> 0 in seven steps
+		expect(nowMs).toBeLessThan(3000); // 40 -> 20 -> ... -> 0 in seven steps
 	});
 
 	it('after a 429 right after a step, goes back to the spacing before the step at least', () => {
-		const pace = slowedTo50Ms();
-		succeed(pace, 5, 1100, 10, 10); // 50 -> 25 ms at 1140
-		expect(pace.spacingMs).toBe(25);
+		const pace = slowedTo40Ms();
+		succeed(pace, 5, 1100, 10, 10); // 40 -> 20 ms at 1140
+		expect(pace.spacingMs).toBe(20);
 		// Twenty answers to requests started before the step: 30 accepted in the window ask for 33 ms only.
 		succeed(pace, 20, 1150, 5, 110);
 		pace.throttled(1250, 0, 1245);
-		expect(pace.spacingMs).toBe(50);
+		expect(pace.spacingMs).toBe(40);
 	});
 
-	it('holds the pace of a first 429 too when the run was older than the window: the count was a whole window', () => {
+	it('takes the first 429 of a run at least half a window old as the limit: counted over the window, and held', () => {
 		const { quietMs } = DEFAULT_PACE_SETTINGS;
 		const pace = new SharedPace();
-		succeed(pace, 100, 20, 20); // two seconds unpaced
-		pace.throttled(2000, 1000, 2000);
+		succeed(pace, 30, 20, 20); // 30 accepted in 600 ms, then refused: a limit of 30 per second, not 50
+		pace.throttled(600, 1000, 599);
+		expect(pace.spacingMs).toBeCloseTo((1000 / 30) * DEFAULT_PACE_SETTINGS.margin);
 		const held = pace.spacingMs;
 		succeed(pace, 20, 3100, 25);
 		expect(pace.spacingMs).toBe(held);
@@ -206,8 +207,8 @@ describe('SharedPace speeding up again', () => {
 
 	it('after a 429 that repeats a recent one, holds the pace for the quiet period, then twice as long the next time', () => {
 		const { quietMs } = DEFAULT_PACE_SETTINGS;
-		const pace = slowedTo50Ms();
-		succeed(pace, 10, 1100, 100, 20); // 50 -> 25 -> 12.5
+		const pace = slowedTo40Ms();
+		succeed(pace, 10, 1100, 100, 20); // 40 -> 20 -> 10
 		pace.throttled(2100, 1000, 2100); // repeated: pause until 3100, then hold
 		const held = pace.spacingMs;
 		succeed(pace, 20, 3200, 100, 20);
@@ -299,12 +300,12 @@ describe('Sharing the pace between executions', () => {
 	it('a 429 seen by one execution pauses and spaces the others; a speed-up reaches them all', () => {
 		const pace = new SharedPace();
 		const [first, second] = [new Pacer(ConcurrencyWindow.fixed(5), pace), new Pacer(ConcurrencyWindow.fixed(2), pace)];
-		succeed(first, 50, 20, 20);
-		first.throttled(1000, 1000, 999);
+		succeed(first, 20, 20, 20); // a run of 400 ms: the pace is a guess, tried faster right after the pause
+		first.throttled(400, 1000, 399);
 		expect(second.spacingMs).toBe(first.spacingMs);
-		expect(waitFor(second, 1000)).toBe(1000);
+		expect(waitFor(second, 400)).toBe(1000);
 		// The slots are shared too: the two executions together start one spacing apart.
-		expect(first.reserve(2000) - second.reserve(2000)).toBeCloseTo(-pace.spacingMs);
+		expect(first.reserve(1400) - second.reserve(1400)).toBeCloseTo(-pace.spacingMs);
 		// Both executions' successes count towards the next step, which speeds both up.
 		const spacing = pace.spacingMs;
 		for (let index = 0; index < 5; index++) (index % 2 ? first : second).succeeded(2100 + index * 30, 2090 + index * 30);

@@ -4,9 +4,9 @@
 // Options: --runs N (default 3), --only latency|ratelimit|burst|executions|memory (repeatable),
 // --baseline <git ref> (the package with pacing per execution, for the many-executions scenario; default 376e7b5).
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
-const { mkdtempSync, symlinkSync, writeFileSync } = require('node:fs');
+const { mkdtempSync, rmSync, symlinkSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
 const { N8n, N8nRest, N8N_LINES, ROOT, packedTarball } = require('../harness/n8n');
 const { startSandbox } = require('../sandbox');
@@ -250,8 +250,8 @@ async function manyExecutionsScenario(line, sandbox, ids, { executions = 20, per
 							headers: { 'content-type': 'application/json' },
 							body: JSON.stringify({ items: batch.map((id, index) => ({ id, title: `Bench ${index}` })) }),
 						});
-						const items = response.ok ? await response.json() : [];
 						if (!response.ok) process.stderr.write(`  webhook ${paths[runIndex]}: ${response.status} ${(await response.text()).slice(0, 300)}\n`);
+						const items = response.ok ? await response.json() : [];
 						// An execution that failed as a whole answers no items: all of its items count as failed.
 						return Array.isArray(items) && items.length === batch.length ? items : batch.map(() => ({ error: response.status }));
 					}),
@@ -287,17 +287,23 @@ async function manyExecutionsScenario(line, sandbox, ids, { executions = 20, per
 		);
 	};
 
-	const current = process.env.SKIP_CURRENT ? [] : await inServer(packedTarball(), [
+	const current = await inServer(packedTarball(), [
 		webhookContender('shared', `Buildin, ${DEFAULT}: pacing shared by the process`, (credentialId) =>
 			buildinContender([], undefined, { credentialId }),
 		),
 		webhookContender('http', 'HTTP Request, defaults', () => httpRequestContender(sandbox.url)),
 	]);
-	const before = await inServer(tarballAt(BASELINE), [
-		webhookContender('own', `Buildin at ${BASELINE}, default (5): pacing per execution`, (credentialId) =>
-			buildinContender([], undefined, { credentialId }),
-		),
-	]);
+	const baseline = tarballAt(BASELINE);
+	let before;
+	try {
+		before = await inServer(baseline, [
+			webhookContender('own', `Buildin at ${BASELINE}, default (5): pacing per execution`, (credentialId) =>
+				buildinContender([], undefined, { credentialId }),
+			),
+		]);
+	} finally {
+		rmSync(dirname(baseline), { recursive: true, force: true });
+	}
 	return table(HEADERS, [...current.slice(0, 1), ...before, ...current.slice(1), floorRow(ids.length, floorMs)]);
 }
 

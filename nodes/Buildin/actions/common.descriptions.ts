@@ -166,7 +166,7 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: DEFAULT_MAX_CONCURRENCY,
-		description: `The most items sent to Buildin at once while the node adapts the number itself (when Concurrency is not set): it starts at ${DEFAULT_CONCURRENCY}, sends more while Buildin answers without 429s and no slower, and fewer after a 429 or when answers slow down`,
+		description: `The most items sent to Buildin at once while the node adapts the number itself (when Concurrency is not set): it starts at ${DEFAULT_CONCURRENCY}, sends more while answers come back without 429s and not much slower, and fewer after a 429 or when answers slow down`,
 	},
 	{
 		displayName: 'Max Retries',

@@ -1,4 +1,4 @@
-// Scenario 3 of `npm run bench`: 10,000 items through Page -> Update, in-process through n8n-core (run with
+// Scenario 5 of `npm run bench`: 10,000 items through Page -> Update, in-process through n8n-core (run with
 // --expose-gc). Peak heap growth of the execution per 1000 items, against the same run through a no-op node and
 // through n8n's HTTP Request node (loaded from the cached real n8n install); CPU per item over the no-op's. One more
 // row reads the Buildin node's two expressions in a no-op: n8n's share of the node's CPU.
@@ -115,7 +115,7 @@ async function main() {
 		kind === 'noOp' ? '0' : spread(results[kind].map((run, index) => run.cpuMsPerItem - noOpCpu[index % noOpCpu.length]), 3),
 		spread(results[kind].map((run) => run.wallMs / 1000)),
 	]);
-	console.log(`3. Memory: ${ITEMS} items through Page -> Update in-process (n8n-core ${require('n8n-core/package.json').version}, Node ${process.version})\n`);
+	console.log(`5. Memory: ${ITEMS} items through Page -> Update in-process (n8n-core ${require('n8n-core/package.json').version}, Node ${process.version})\n`);
 	console.log(table(['contender', 'peak heap growth MB / 1000 items', 'CPU ms / item over no-op', 'wall s'], rows));
 	if (!http) console.log('\n(HTTP Request row missing: install the Node 20 n8n line first, scripts/install-n8n.sh 2.8.4)');
 	child.disconnect();

@@ -1,23 +1,30 @@
 // `npm run bench`: the Buildin node against n8n's HTTP Request node inside a real n8n (latency-bound on every line of
-// the end-to-end tier, rate-limited on the newest), against the sandbox on 127.0.0.1, then the memory scenario
-// in-process. Prints figures; asserts nothing.
-// Options: --runs N (default 3), --only latency|ratelimit|memory (repeatable).
+// the end-to-end tier; rate-limited, a burst of 429s and many executions at once on the newest), against the sandbox
+// on 127.0.0.1, then the memory scenario in-process. Prints figures; asserts nothing.
+// Options: --runs N (default 3), --only latency|ratelimit|burst|executions|memory (repeatable),
+// --baseline <git ref> (the package with pacing per execution, for the many-executions scenario; default 376e7b5).
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
-const { writeFileSync } = require('node:fs');
+const { mkdtempSync, rmSync, symlinkSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
-const { N8n, N8N_LINES, ROOT } = require('../harness/n8n');
+const { N8n, N8nRest, N8N_LINES, ROOT, packedTarball } = require('../harness/n8n');
 const { startSandbox } = require('../sandbox');
 const { spread, table } = require('./stats');
-const { buildinWorkflow, credentials, httpRequestWorkflow } = require('./workflows');
+const { buildinContender, buildinWorkflow, credentials, httpRequestContender, httpRequestWorkflow, webhookWorkflow } = require('./workflows');
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1] || 0) || 3;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUNS = Number(option('--runs') || 0) || 3;
+const BASELINE = option('--baseline') ?? '376e7b5';
 const only = args.flatMap((arg, index) => (args[index - 1] === '--only' ? [arg] : []));
 const wanted = (name) => only.length === 0 || only.includes(name);
 const TOKEN = 'bench-token';
-const DEFAULT_CONCURRENCY = 5; // nodes/Buildin/transport/pacing.ts
+const SCOPES = ['pages.read', 'pages.write'];
+// The floor of the latency-bound scenario: the Concurrency the node had by default before it adapted
+// (nodes/Buildin/transport/concurrency.ts DEFAULT_CONCURRENCY, where the adaptive window starts).
+const FLOOR_CONCURRENCY = 5;
+const DEFAULT = 'default (adaptive)';
 
 function contenderRun(json) {
 	const run = json?.data?.resultData?.runData?.Contender?.[0];
@@ -37,13 +44,19 @@ async function bareClientRun(request) {
 	return JSON.parse(out);
 }
 
-async function measure(n8n, sandbox, contender, setUp) {
+/**
+ * One run of a contender: `run(index)` of its own (the many-executions scenario), the reference client (`bare`), or
+ * its workflow through `n8n execute` (`id`).
+ */
+async function measure(n8n, sandbox, contender, setUp, runIndex) {
 	sandbox.reset();
 	setUp();
 	const cpu = process.cpuUsage();
-	const { ms, failed, count } = contender.bare
-		? await bareClientRun({ url: sandbox.url, token: TOKEN, ids: contender.bare, concurrency: DEFAULT_CONCURRENCY })
-		: contenderRun((await n8n.execute(contender.id)).json);
+	const { ms, failed } = contender.run
+		? await contender.run(runIndex)
+		: contender.bare
+			? await bareClientRun({ url: sandbox.url, token: TOKEN, ids: contender.bare, concurrency: FLOOR_CONCURRENCY })
+			: contenderRun((await n8n.execute(contender.id)).json);
 	const used = process.cpuUsage(cpu);
 	const throttled = sandbox.requests.filter((request) => request.status === 429).length;
 	// The sandbox runs in this process: its CPU per request shows whether it, not the contender, set the pace.
@@ -51,20 +64,23 @@ async function measure(n8n, sandbox, contender, setUp) {
 	// What the latency really was: the floor assumes every answer leaves exactly `latency` after its request arrived.
 	const answered = sandbox.requests.flatMap((request) => request.answeredAfterMs ?? []);
 	const answeredAfterMs = answered.reduce((sum, ms) => sum + ms, 0) / Math.max(1, answered.length);
-	return { ms, failed, count, throttled, sandboxMsPerRequest, answeredAfterMs };
+	return { ms, failed, throttled, sandboxMsPerRequest, answeredAfterMs };
 }
 
-async function scenario(n8n, sandbox, { name, items, floorMs, contenders, setUp }) {
-	const rows = [];
+const HEADERS = ['contender', 'wall s', 'items/s', 'x floor', 'failed items', '429s received', 'sandbox CPU ms/request', 'sandbox answered after ms'];
+
+/** One table row per contender, RUNS runs each; a contender's own `floorMs` overrides the scenario's. */
+async function rows(n8n, sandbox, { name, items, floorMs, contenders, setUp }) {
+	const result = [];
 	for (const contender of contenders) {
 		const runs = [];
-		for (let run = 0; run < RUNS; run++) runs.push(await measure(n8n, sandbox, contender, setUp));
-		const seconds = runs.map((run) => run.ms / 1000);
-		rows.push([
+		for (let run = 0; run < RUNS; run++) runs.push(await measure(n8n, sandbox, contender, setUp, run));
+		const floor = contender.floorMs ?? floorMs;
+		result.push([
 			contender.label,
-			spread(seconds),
+			spread(runs.map((run) => run.ms / 1000)),
 			spread(runs.map((run) => items / (run.ms / 1000)), 0),
-			spread(runs.map((run) => run.ms / floorMs)),
+			spread(runs.map((run) => run.ms / floor)),
 			spread(runs.map((run) => run.failed), 0),
 			spread(runs.map((run) => run.throttled), 0),
 			spread(runs.map((run) => run.sandboxMsPerRequest), 2),
@@ -72,22 +88,23 @@ async function scenario(n8n, sandbox, { name, items, floorMs, contenders, setUp 
 		]);
 		process.stdout.write(`  ${name}: ${contender.label} done\n`);
 	}
-	rows.push(['physical floor', (floorMs / 1000).toFixed(2), (items / (floorMs / 1000)).toFixed(0), '1.00', '0', '0', '', '']);
-	return table(
-		['contender', 'wall s', 'items/s', 'x floor', 'failed items', '429s received', 'sandbox CPU ms/request', 'sandbox answered after ms'],
-		rows,
-	);
+	return result;
 }
 
-/** Runs `measure` in one n8n line with the package installed and the workflows and credentials imported. */
-async function inN8n(line, sandbox, workflows, measure) {
+function floorRow(items, floorMs) {
+	return ['physical floor', (floorMs / 1000).toFixed(2), (items / (floorMs / 1000)).toFixed(0), '1.00', '0', '0', '', ''];
+}
+
+/** Runs `measure` in one n8n line with `tarball` installed and the workflows and credentials imported. */
+async function inN8n(line, workflows, creds, measure, tarball = packedTarball()) {
 	const n8n = new N8n(line);
 	try {
-		n8n.installPackage();
-		await n8n.importCredentials(credentials(sandbox.url, TOKEN));
+		n8n.installPackage(tarball);
+		await n8n.importCredentials(creds);
 		await n8n.importWorkflows(Object.values(workflows));
 		return await measure(n8n);
 	} finally {
+		await n8n.stop();
 		n8n.cleanup();
 	}
 }
@@ -97,25 +114,31 @@ async function latencyScenario(line, sandbox, ids, { withReference }) {
 	const workflows = {
 		one: buildinWorkflow('bench-latency-c1', ids, 1),
 		byDefault: buildinWorkflow('bench-latency-default', ids),
+		five: buildinWorkflow('bench-latency-c5', ids, 5),
 		computed: buildinWorkflow('bench-latency-computed', ids, undefined, { values: 'computed' }),
 		plain: buildinWorkflow('bench-latency-plain', ids, undefined, { values: 'plain' }),
 		http: httpRequestWorkflow('bench-latency-http', ids, sandbox.url),
 	};
-	return await inN8n(line, sandbox, workflows, (n8n) =>
-		scenario(n8n, sandbox, {
-			name: `latency, n8n ${line.n8n}`,
-			items: ids.length,
-			floorMs: (ids.length * latency) / DEFAULT_CONCURRENCY,
-			setUp: () => sandbox.setLatency(latency),
-			contenders: [
-				{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
-				{ id: workflows.byDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
-				{ id: workflows.computed.id, label: `Buildin, default (${DEFAULT_CONCURRENCY}), expressions n8n evaluates` },
-				{ id: workflows.plain.id, label: `Buildin, default (${DEFAULT_CONCURRENCY}), plain values, no expressions` },
-				{ id: workflows.http.id, label: 'HTTP Request, defaults' },
-				...(withReference ? [{ bare: ids, label: `Plain fetch client, ${DEFAULT_CONCURRENCY} at once (reference)` }] : []),
-			],
-		}),
+	const floorMs = (ids.length * latency) / FLOOR_CONCURRENCY;
+	return await inN8n(line, workflows, credentials(sandbox.url, TOKEN), async (n8n) =>
+		table(HEADERS, [
+			...(await rows(n8n, sandbox, {
+				name: `latency, n8n ${line.n8n}`,
+				items: ids.length,
+				floorMs,
+				setUp: () => sandbox.setLatency(latency),
+				contenders: [
+					{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
+					{ id: workflows.byDefault.id, label: `Buildin, ${DEFAULT}` },
+					{ id: workflows.five.id, label: 'Buildin, concurrency 5 (the default before)' },
+					{ id: workflows.computed.id, label: `Buildin, ${DEFAULT}, expressions n8n evaluates` },
+					{ id: workflows.plain.id, label: `Buildin, ${DEFAULT}, plain values, no expressions` },
+					{ id: workflows.http.id, label: 'HTTP Request, defaults' },
+					...(withReference ? [{ bare: ids, label: `Plain fetch client, ${FLOOR_CONCURRENCY} at once (reference)` }] : []),
+				],
+			})),
+			floorRow(ids.length, floorMs),
+		]),
 	);
 }
 
@@ -124,50 +147,204 @@ async function rateLimitScenario(line, sandbox, ids) {
 	const workflows = {
 		one: buildinWorkflow('bench-limited-c1', ids, 1),
 		byDefault: buildinWorkflow('bench-limited-default', ids),
+		five: buildinWorkflow('bench-limited-c5', ids, 5),
 		http: httpRequestWorkflow('bench-limited-http', ids, sandbox.url),
 	};
-	return await inN8n(line, sandbox, workflows, (n8n) =>
-		scenario(n8n, sandbox, {
-			name: `ratelimit, n8n ${line.n8n}`,
-			items: ids.length,
-			floorMs: (ids.length / perSecond) * 1000,
-			setUp: () => {
-				sandbox.setLatency(20);
-				sandbox.setRateLimit({ perSecond, retryAfter: 1 });
-			},
-			contenders: [
-				{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
-				{ id: workflows.byDefault.id, label: `Buildin, default (${DEFAULT_CONCURRENCY})` },
-				{ id: workflows.http.id, label: 'HTTP Request, defaults' },
-			],
-		}),
+	const floorMs = (ids.length / perSecond) * 1000;
+	return await inN8n(line, workflows, credentials(sandbox.url, TOKEN), async (n8n) =>
+		table(HEADERS, [
+			...(await rows(n8n, sandbox, {
+				name: `ratelimit, n8n ${line.n8n}`,
+				items: ids.length,
+				floorMs,
+				setUp: () => {
+					sandbox.setLatency(20);
+					sandbox.setRateLimit({ perSecond, retryAfter: 1 });
+				},
+				contenders: [
+					{ id: workflows.one.id, label: 'Buildin, concurrency 1' },
+					{ id: workflows.byDefault.id, label: `Buildin, ${DEFAULT}` },
+					{ id: workflows.five.id, label: 'Buildin, concurrency 5' },
+					{ id: workflows.http.id, label: 'HTTP Request, defaults' },
+				],
+			})),
+			floorRow(ids.length, floorMs),
+		]),
 	);
+}
+
+/**
+ * A short burst of 429s and no limit (issue 15's measurements): two 429s (Retry-After: 1) for the 11th and 12th
+ * items, or eight 429s in a row for the 11th item at Concurrency 1. The floor of each row is the run without 429s
+ * (N x latency / concurrency) plus the pauses the 429s ask for.
+ */
+async function burstScenario(line, sandbox, ids) {
+	const latency = 20;
+	const workflows = {
+		byDefault: buildinWorkflow('bench-burst-default', ids),
+		five: buildinWorkflow('bench-burst-c5', ids, 5),
+		one: buildinWorkflow('bench-burst-c1', ids, 1, { options: { maxRetries: 10 } }),
+	};
+	const twoAfterTenth = () => [10, 11].forEach((item) => sandbox.injectFault({ path: `/v2/pages/${ids[item]}`, status: 429, retryAfter: 1 }));
+	const eightInARow = () => sandbox.injectFault({ path: `/v2/pages/${ids[10]}`, status: 429, retryAfter: 1, times: 8 });
+	const burstRows = async (n8n, contender, inject) =>
+		await rows(n8n, sandbox, {
+			name: `burst, n8n ${line.n8n}`,
+			items: ids.length,
+			setUp: () => {
+				sandbox.setLatency(latency);
+				inject();
+			},
+			contenders: [contender],
+		});
+	return await inN8n(line, workflows, credentials(sandbox.url, TOKEN), async (n8n) =>
+		table(HEADERS, [
+			...(await burstRows(n8n, { id: workflows.byDefault.id, label: `Buildin, ${DEFAULT}, two 429s after the 10th`, floorMs: (ids.length * latency) / 5 + 1000 }, twoAfterTenth)),
+			...(await burstRows(n8n, { id: workflows.five.id, label: 'Buildin, concurrency 5, two 429s after the 10th', floorMs: (ids.length * latency) / 5 + 1000 }, twoAfterTenth)),
+			...(await burstRows(n8n, { id: workflows.one.id, label: 'Buildin, concurrency 1, eight 429s in a row', floorMs: ids.length * latency + 8000 }, eightInARow)),
+		]),
+	);
+}
+
+/** The package as it was at `ref` (git archive, built with this checkout's node_modules, packed). */
+function tarballAt(ref) {
+	const dir = mkdtempSync(join(tmpdir(), 'buildin-baseline-'));
+	execFileSync('sh', ['-c', `git -C "${ROOT}" archive "${ref}" | tar -x -C "${dir}"`]);
+	symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+	const printed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: dir, encoding: 'utf8' });
+	return join(dir, printed.trim().split('\n').pop());
+}
+
+/**
+ * Many executions at once in one n8n process: `executions` webhook calls of `perExecution` items each, all sent at
+ * once, under a limit of `perSecond`. The time is from the first call to the last answer. Each run of a Buildin
+ * contender uses a credential (token) of its own: an n8n process remembers the pace it learned for a token, and every
+ * run should meet the limit afresh.
+ */
+async function manyExecutionsScenario(line, sandbox, ids, { executions = 20, perExecution = 25, perSecond = 50 } = {}) {
+	const batches = Array.from({ length: executions }, (_, index) => ids.slice(index * perExecution, (index + 1) * perExecution));
+	const setUp = () => {
+		sandbox.setLatency(20);
+		sandbox.setRateLimit({ perSecond, retryAfter: 1 });
+	};
+	const floorMs = ((executions * perExecution) / perSecond) * 1000;
+	const runsOf = (name) => Array.from({ length: RUNS }, (_, run) => `bench-many-${name}-${run}`);
+
+	/** A contender as webhook workflows, one per run (`contender(credentialId)` builds its node). */
+	const webhookContender = (name, label, contender) => {
+		const paths = runsOf(name);
+		return {
+			label,
+			workflows: paths.map((path) => webhookWorkflow(path, path, contender(path))),
+			credentials: paths.map((path) => {
+				sandbox.addToken(path, SCOPES);
+				return credentials(sandbox.url, path, { id: path })[0];
+			}),
+			run: async (baseUrl, runIndex) => {
+				const started = Date.now();
+				const answers = await Promise.all(
+					batches.map(async (batch) => {
+						const response = await fetch(`${baseUrl}/webhook/${paths[runIndex]}`, {
+							method: 'POST',
+							headers: { 'content-type': 'application/json' },
+							body: JSON.stringify({ items: batch.map((id, index) => ({ id, title: `Bench ${index}` })) }),
+						});
+						if (!response.ok) process.stderr.write(`  webhook ${paths[runIndex]}: ${response.status} ${(await response.text()).slice(0, 300)}\n`);
+						const items = response.ok ? await response.json() : [];
+						// An execution that failed as a whole answers no items: all of its items count as failed.
+						return Array.isArray(items) && items.length === batch.length ? items : batch.map(() => ({ error: response.status }));
+					}),
+				);
+				const items = answers.flat();
+				return { ms: Date.now() - started, failed: items.filter((item) => item.error !== undefined).length };
+			},
+		};
+	};
+
+	/** Starts n8n with `tarball` and the contenders' workflows active, and measures each contender. */
+	const inServer = async (tarball, contenders) => {
+		const creds = [...credentials(sandbox.url, TOKEN), ...contenders.flatMap((contender) => contender.credentials)];
+		const workflows = contenders.flatMap((contender) => contender.workflows);
+		return await inN8n(
+			line,
+			workflows,
+			creds,
+			async (n8n) => {
+				const baseUrl = await n8n.start();
+				const rest = new N8nRest(baseUrl);
+				await rest.setUpOwner();
+				for (const workflow of workflows) await rest.activateWorkflow(workflow.id);
+				return await rows(n8n, sandbox, {
+					name: `executions, n8n ${line.n8n}`,
+					items: ids.length,
+					floorMs,
+					setUp,
+					contenders: contenders.map((contender) => ({ label: contender.label, run: (runIndex) => contender.run(baseUrl, runIndex) })),
+				});
+			},
+			tarball,
+		);
+	};
+
+	const current = await inServer(packedTarball(), [
+		webhookContender('shared', `Buildin, ${DEFAULT}: pacing shared by the process`, (credentialId) =>
+			buildinContender([], undefined, { credentialId }),
+		),
+		webhookContender('http', 'HTTP Request, defaults', () => httpRequestContender(sandbox.url)),
+	]);
+	const baseline = tarballAt(BASELINE);
+	let before;
+	try {
+		before = await inServer(baseline, [
+			webhookContender('own', `Buildin at ${BASELINE}, default (5): pacing per execution`, (credentialId) =>
+				buildinContender([], undefined, { credentialId }),
+			),
+		]);
+	} finally {
+		rmSync(dirname(baseline), { recursive: true, force: true });
+	}
+	return table(HEADERS, [...current.slice(0, 1), ...before, ...current.slice(1), floorRow(ids.length, floorMs)]);
 }
 
 async function main() {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 	const sandbox = await startSandbox({ port: 0 });
-	sandbox.addToken(TOKEN, ['pages.read', 'pages.write']);
+	sandbox.addToken(TOKEN, SCOPES);
 	const pageIds = (count) => Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Bench page ${index}` }).id);
 	const latencyIds = pageIds(1000);
 	const limitedIds = pageIds(500);
+	const burstIds = pageIds(50);
 	const [newest] = N8N_LINES;
+	const on = `n8n ${newest.n8n} on Node ${newest.node}`;
 
 	const output = [`Benchmark: ${RUNS} runs each, median (min-max); ${new Date().toISOString().slice(0, 10)}`];
 	try {
 		if (wanted('latency')) {
 			output.push(
-				`\n1. Latency-bound: 1000 Page -> Update items, sandbox latency 20 ms, no rate limit (floor = N x latency / concurrency at the default ${DEFAULT_CONCURRENCY}), on each n8n line of the end-to-end tier`,
+				`\n1. Latency-bound: 1000 Page -> Update items, sandbox latency 20 ms, no rate limit (floor = N x latency / ${FLOOR_CONCURRENCY}, the Concurrency the node had by default before it adapted), on each n8n line of the end-to-end tier`,
 			);
 			for (const [index, line] of N8N_LINES.entries()) {
-				const table = await latencyScenario(line, sandbox, latencyIds, { withReference: index === 0 });
-				output.push(`\nn8n ${line.n8n} on Node ${line.node}:\n`, table);
+				const result = await latencyScenario(line, sandbox, latencyIds, { withReference: index === 0 });
+				output.push(`\nn8n ${line.n8n} on Node ${line.node}:\n`, result);
 			}
 		}
 		if (wanted('ratelimit')) {
 			output.push(
-				`\n2. Rate-limited: 500 items, sandbox limited to 50 requests/s (429 with Retry-After: 1 beyond), latency 20 ms (floor = N / limit); n8n ${newest.n8n} on Node ${newest.node}\n`,
+				`\n2. Rate-limited: 500 items, sandbox limited to 50 requests/s (429 with Retry-After: 1 beyond), latency 20 ms (floor = N / limit); ${on}\n`,
 				await rateLimitScenario(newest, sandbox, limitedIds),
+			);
+		}
+		if (wanted('burst')) {
+			output.push(
+				`\n3. A burst of 429s, no limit: 50 items, latency 20 ms, 429s with Retry-After: 1 (floor = N x latency / concurrency + the pauses asked for: 1.2 s for two 429s at once at 5, 9 s for eight in a row at 1); ${on}\n`,
+				await burstScenario(newest, sandbox, burstIds),
+			);
+		}
+		if (wanted('executions')) {
+			output.push(
+				`\n4. Many executions: 20 webhook calls at once, 25 items each, into one n8n process (n8n start), sandbox limited to 50 requests/s, latency 20 ms (floor = 500 / limit; wall = first call to last answer); ${on}\n`,
+				await manyExecutionsScenario(newest, sandbox, limitedIds),
 			);
 		}
 	} finally {

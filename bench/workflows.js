@@ -1,5 +1,5 @@
-// The benchmark's workflows, run inside a real n8n: N items from a Code node, then the contender updating each
-// item's page title — the Buildin node, or n8n's HTTP Request node doing the same PATCH.
+// The benchmark's workflows, run inside a real n8n: N items from a Code node (or from a webhook call's body), then
+// the contender updating each item's page title — the Buildin node, or n8n's HTTP Request node doing the same PATCH.
 const TRIGGER = 'When clicking ‘Execute workflow’';
 
 function itemsNode(ids) {
@@ -72,23 +72,27 @@ function httpRequestParameters(baseUrl) {
 	};
 }
 
-/** The Buildin node updating titles (see buildinParameters). */
-function buildinWorkflow(id, ids, concurrency, { values = 'fields' } = {}) {
-	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}, ${values}`, {
-		parameters: buildinParameters(ids, { concurrency, values }),
+/**
+ * The Buildin node as the contender: updating titles (see buildinParameters); `options` adds to its Options (e.g.
+ * `{ maxRetries: 10 }`), `credentialId` picks another Buildin credential.
+ */
+function buildinContender(ids, concurrency, { values = 'fields', options = {}, credentialId = 'bench-buildin' } = {}) {
+	const parameters = buildinParameters(ids, { concurrency, values });
+	return {
+		parameters: { ...parameters, options: { ...parameters.options, ...options } },
 		id: 'bench-contender',
 		name: 'Contender',
 		type: 'n8n-nodes-buildin.buildin',
 		typeVersion: 1,
 		position: [440, 0],
-		credentials: { buildinApi: { id: 'bench-buildin', name: 'Bench Buildin' } },
+		credentials: { buildinApi: { id: credentialId, name: `Bench Buildin ${credentialId}` } },
 		// Failed items are counted, not fatal, for every contender alike.
 		onError: 'continueRegularOutput',
-	}, ids);
+	};
 }
 
-function httpRequestWorkflow(id, ids, baseUrl) {
-	return chain(id, 'Bench: HTTP Request', {
+function httpRequestContender(baseUrl) {
+	return {
 		parameters: httpRequestParameters(baseUrl),
 		id: 'bench-contender',
 		name: 'Contender',
@@ -97,14 +101,67 @@ function httpRequestWorkflow(id, ids, baseUrl) {
 		position: [440, 0],
 		credentials: { httpHeaderAuth: { id: 'bench-header', name: 'Bench header' } },
 		onError: 'continueRegularOutput',
-	}, ids);
+	};
 }
 
-function credentials(baseUrl, token) {
+function buildinWorkflow(id, ids, concurrency, { values = 'fields', options } = {}) {
+	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}, ${values}`, buildinContender(ids, concurrency, { values, options }), ids);
+}
+
+function httpRequestWorkflow(id, ids, baseUrl) {
+	return chain(id, 'Bench: HTTP Request', httpRequestContender(baseUrl), ids);
+}
+
+/**
+ * Webhook (POST /webhook/<path>, answering with every item of the last node) -> Split Out of the body's `items` ->
+ * the contender: one execution per call, with the items the call carries.
+ */
+function webhookWorkflow(id, path, contender) {
+	const webhook = {
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		id: 'bench-webhook',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: path,
+	};
+	const split = {
+		parameters: { fieldToSplitOut: 'body.items', include: 'noOtherFields', options: {} },
+		id: 'bench-split',
+		name: 'Items',
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		position: [220, 0],
+	};
+	return {
+		id,
+		name: `Bench webhook: ${path}`,
+		nodes: [webhook, split, contender],
+		connections: {
+			Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: contender.name, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+/** The Buildin credential (`id`, token) and the header credential the HTTP Request node sends the same token with. */
+function credentials(baseUrl, token, { id = 'bench-buildin' } = {}) {
 	return [
-		{ id: 'bench-buildin', name: 'Bench Buildin', type: 'buildinApi', data: { apiToken: token, baseUrl } },
+		{ id, name: `Bench Buildin ${id}`, type: 'buildinApi', data: { apiToken: token, baseUrl } },
 		{ id: 'bench-header', name: 'Bench header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
 	];
 }
 
-module.exports = { buildinParameters, buildinWorkflow, httpRequestParameters, httpRequestWorkflow, credentials };
+module.exports = {
+	buildinContender,
+	buildinParameters,
+	buildinWorkflow,
+	credentials,
+	httpRequestContender,
+	httpRequestParameters,
+	httpRequestWorkflow,
+	webhookWorkflow,
+};

@@ -59,6 +59,19 @@ function printedJson(stdout) {
 	}
 }
 
+/** Ends a child process: SIGTERM, then SIGKILL if it has not exited within 15 s. */
+async function endProcess(child) {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	await new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+		child.kill('SIGTERM');
+	});
+}
+
 /** Removes the fields n8n's community package installer strips before installing a package. */
 function writeInstalledManifest(packageDir) {
 	const manifestPath = join(packageDir, 'package.json');
@@ -70,12 +83,17 @@ function writeInstalledManifest(packageDir) {
 
 /** One n8n version with its own user folder (SQLite database, encryption key, community packages). */
 class N8n {
-	/** @param {N8nLine} line @param {{ userFolder?: string }} [options] */
+	/**
+	 * @param {N8nLine} line
+	 * @param {{ userFolder?: string, env?: Record<string, string> }} [options] `env` goes to every command of this n8n
+	 *   (e.g. the queue-mode and database settings shared by a main instance and its workers)
+	 */
 	constructor(line, options = {}) {
 		this.line = line;
 		this.dir = script('install-n8n.sh', line.n8n);
 		this.nodeBin = line.node === '24' ? script('node24.sh') : dirname(process.execPath);
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `buildin-n8n-${line.n8n}-`));
+		this.sharedEnv = options.env ?? {};
 		this.port = 0;
 		this.serverLog = '';
 		this.server = undefined;
@@ -135,6 +153,7 @@ class N8n {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_RUNNERS_ENABLED: 'false',
 			DB_SQLITE_POOL_SIZE: '1',
+			...this.sharedEnv,
 			...extra,
 		};
 	}
@@ -217,16 +236,36 @@ class N8n {
 	}
 
 	async stop() {
-		const server = this.server;
-		if (!server || server.exitCode !== null) return;
-		await new Promise((resolve) => {
-			const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
-			server.once('exit', () => {
-				clearTimeout(timer);
-				resolve(undefined);
-			});
-			server.kill('SIGTERM');
+		await endProcess(this.server);
+	}
+
+	/**
+	 * An `n8n worker` for queue mode (EXECUTIONS_MODE=queue and the Redis and database settings go in `env`, the same as
+	 * the main instance's), running up to `concurrency` executions at once; resolves once it says it is ready. Its
+	 * output is kept for `log()`; `stop()` ends it.
+	 * @param {{ env?: Record<string, string>, concurrency?: number }} [options]
+	 * @returns {Promise<{ log: () => string, stop: () => Promise<void> }>}
+	 */
+	async startWorker({ env = {}, concurrency = 10 } = {}) {
+		const workerEnv = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'false', ...env });
+		const worker = spawn(join(this.nodeBin, 'node'), [this.bin, 'worker', `--concurrency=${concurrency}`], {
+			env: workerEnv,
+			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		let output = '';
+		const record = (chunk) => (output += chunk);
+		worker.stdout.on('data', record);
+		worker.stderr.on('data', record);
+		const handle = { log: () => output, stop: () => endProcess(worker) };
+		const deadline = Date.now() + 120_000;
+		while (!output.includes('n8n worker is now ready')) {
+			if (worker.exitCode !== null || Date.now() > deadline) {
+				await handle.stop();
+				throw new Error(`n8n ${this.version} worker did not start:\n${output}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		return handle;
 	}
 
 	cleanup() {
@@ -272,6 +311,29 @@ class N8nRest {
 		}
 		if (status !== 200) throw new Error(`GET /rest/executions answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
 		return body.data.results;
+	}
+
+	/**
+	 * Publishes (activates) a workflow at its current version, and resolves once each of its production webhooks is
+	 * registered (n8n registers them a moment after it answers; a CORS preflight tells without running the workflow).
+	 */
+	async activateWorkflow(id) {
+		const workflow = await this.request('GET', `/rest/workflows/${id}`);
+		const { versionId, nodes = [] } = workflow.body?.data ?? {};
+		const activated = await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+		if (activated.status !== 200) {
+			throw new Error(`Could not activate workflow ${id}: ${activated.status} ${JSON.stringify(activated.body).slice(0, 300)}`);
+		}
+		for (const webhook of nodes.filter((node) => node.type === 'n8n-nodes-base.webhook')) {
+			const { path, httpMethod = 'GET' } = webhook.parameters;
+			const preflight = { origin: this.baseUrl, 'access-control-request-method': httpMethod };
+			for (let attempt = 0; ; attempt++) {
+				const answer = await fetch(`${this.baseUrl}/webhook/${path}`, { method: 'OPTIONS', headers: preflight });
+				if (answer.ok) break;
+				if (attempt === 120) throw new Error(`The webhook ${httpMethod} ${path} of workflow ${id} was not registered within a minute`);
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+		}
 	}
 
 	/** Sets up the owner account, or signs in when a previous run already did. */

@@ -40,6 +40,7 @@ async function startSandbox(opts = {}) {
 		hits: [],
 		options: { etagOnGet: true, etagOnPatch: true, downloadTtlSeconds: 300, fileKeyOnRead: true },
 		timers: new Set(),
+		seq: 0,
 	};
 	// A block's uploaded file reads as a link to the object store, valid for an hour, with its key unless switched off.
 	store.data.readFile = (file) => {

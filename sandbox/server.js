@@ -10,7 +10,7 @@ const { isUuid } = require('./validate');
  * @typedef {import('./store').TokenInfo} TokenInfo
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
  *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number,
- *   answeredAfterMs: number | undefined }} RecordedRequest
+ *   answeredAfterMs: number | undefined, arrivedSeq: number, answeredSeq: number | undefined }} RecordedRequest
  * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean, downloadTtlSeconds: number, fileKeyOnRead: boolean }} Options
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
@@ -25,7 +25,7 @@ const { isUuid } = require('./validate');
  *   `status` (default 200), as a captive portal or a broken proxy would send it.
  * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
- *   timers: Set<NodeJS.Timeout>, onRequest?: (request: RecordedRequest) => void }} State
+ *   timers: Set<NodeJS.Timeout>, seq: number, onRequest?: (request: RecordedRequest) => void }} State
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<string>} */
@@ -172,11 +172,11 @@ function sleepUntil(state, deadline) {
 }
 
 /**
- * @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
+ * @param {State} state @param {http.ServerResponse} res @param {RecordedRequest} r @param {Answer} answer
  * @param {number} arrived performance.now() when the request arrived
  * @param {number} nowMs the sandbox clock's time, sent as the Date header
  */
-function send(res, r, answer, arrived, nowMs) {
+function send(state, res, r, answer, arrived, nowMs) {
 	const requestId = newRequestId();
 	const status = answer.status ?? 200;
 	const body = answer.body instanceof ApiError ? errorBody(answer.body, requestId) : answer.body;
@@ -185,6 +185,7 @@ function send(res, r, answer, arrived, nowMs) {
 	res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': requestId, date, ...answer.headers });
 	res.end(JSON.stringify(body));
 	r.answeredAfterMs = performance.now() - arrived;
+	r.answeredSeq = ++state.seq;
 }
 
 /**
@@ -250,6 +251,9 @@ async function handle({ routes, store, state }, req, res) {
 		receivedAt: Date.now(),
 		// How long after it arrived the answer was written, latency included: the benchmark shows what it really was.
 		answeredAfterMs: undefined,
+		// Places in one count of arrivals and answers: which requests were in flight together, without a clock.
+		arrivedSeq: ++state.seq,
+		answeredSeq: undefined,
 	};
 	state.requests.push(r);
 	// A test's hook: what happens in Buildin while a client is between two requests (e.g. an edit during a scan).
@@ -273,6 +277,7 @@ async function handle({ routes, store, state }, req, res) {
 		res.writeHead(r.status, { 'content-type': fault.contentType ?? 'text/html; charset=utf-8' });
 		res.end(fault.body);
 		r.answeredAfterMs = performance.now() - arrived;
+		r.answeredSeq = ++state.seq;
 		return;
 	}
 	/** @type {Answer} */
@@ -285,7 +290,7 @@ async function handle({ routes, store, state }, req, res) {
 	} else {
 		answer = /** @type {Answer} */ (processed);
 	}
-	send(res, r, answer, arrived, store.data.clock.now());
+	send(state, res, r, answer, arrived, store.data.clock.now());
 }
 
 /** @param {{ routes: Route[], store: Store, state: State }} app */

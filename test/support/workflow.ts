@@ -1,8 +1,10 @@
 // Builds and runs "Manual Trigger -> [Fixed Items] -> Buildin ..." workflows through n8n-core against a sandbox.
 import type { IBinaryKeyData, IDataObject, INode, INodeParameters, IRun } from 'n8n-workflow';
 
-const { runWorkflow, nodeOutput, logLines } = require('../../harness/engine');
+const { runWorkflow, nodeOutput, logLines, PACKAGE_DIR } = require('../../harness/engine');
 const { startSandbox } = require('../../sandbox');
+// The process-wide paces of the built package the engine loads (the same module instance: one jest registry).
+const { sharedPaces } = require(`${PACKAGE_DIR}/dist/nodes/Buildin/transport/pacing`);
 
 import type { Sandbox } from '../../sandbox';
 
@@ -23,8 +25,9 @@ export const ALL_SCOPES = [
 
 /**
  * The sandbox of one test file, on a free loopback port with TOKEN holding every scope: started before the file's
- * tests, reset before each (requests, faults, latency, rate limit; ETag headers on), closed after them all. What it
- * returns forwards to the sandbox started then, so a test file declares it once at the top.
+ * tests, reset before each (requests, faults, latency, rate limit; ETag headers on; and the node forgets the pace
+ * earlier 429s set for it), closed after them all. What it returns forwards to the sandbox started then, so a test
+ * file declares it once at the top.
  */
 export function useSandbox(): Sandbox {
 	let started: Sandbox | undefined;
@@ -39,6 +42,7 @@ export function useSandbox(): Sandbox {
 	});
 	beforeEach(() => {
 		current().reset();
+		sharedPaces.clear();
 		Object.assign(current().options, { etagOnGet: true, etagOnPatch: true });
 	});
 	afterAll(async () => {

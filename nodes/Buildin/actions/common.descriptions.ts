@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idempotencyKeyHeader } from '../helpers/headers';
 import { sortedByName } from '../helpers/sortedOptions';
 import { textValue } from '../helpers/validate';
-import { DEFAULT_CONCURRENCY } from '../transport/pacing';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_CONCURRENCY } from '../transport/concurrency';
 
 const UUID = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
 // What may stand before an id in its URL segment or fragment: nothing, or a slug ending in a character that is not
@@ -186,10 +186,18 @@ export const requestOptionFields: INodeProperties[] = [
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 50 },
+		typeOptions: { minValue: 1, maxValue: 100 },
 		default: DEFAULT_CONCURRENCY,
 		description:
-			'How many items are sent to Buildin at once. Output order stays that of the input. 1 sends one request at a time. A rate limit (429) slows all of them down together.',
+			'A fixed number of items sent to Buildin at once; 1 sends one request at a time. Without this option the node adapts the number itself, up to Max Concurrency. Output order stays that of the input. A rate limit (429) slows all requests down together.',
+	},
+	{
+		displayName: 'Max Concurrency',
+		name: 'maxConcurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: DEFAULT_MAX_CONCURRENCY,
+		description: `The most items sent to Buildin at once while the node adapts the number itself (when Concurrency is not set): it starts at ${DEFAULT_CONCURRENCY}, sends more while answers come back without 429s and not much slower, and fewer after a 429 or when answers slow down`,
 	},
 	{
 		displayName: 'Max Retries',

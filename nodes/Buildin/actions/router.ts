@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
 import { withParameterCache } from './parameterCache';
-import { requestConcurrency } from '../transport';
 import { errorItemJson } from '../transport/errors';
+import { pacerFor } from '../transport/pacing';
 import { ItemWithBinary, type BatchOperation } from './operation';
 import { resources } from './resources';
 
@@ -54,10 +54,11 @@ function forTheModel(error: NodeApiError | NodeOperationError): NodeApiError | N
 }
 
 /**
- * Runs the chosen operation once per input item, up to Options → Concurrency items at a time. Every output item
- * (one, or several from a list operation) is paired with the input item it came from, and the output keeps the
- * input's order whatever order the answers arrive in. Without continue-on-fail the first failing item (in input
- * order) stops the run: no new items start, the ones in flight finish.
+ * Runs the chosen operation once per input item, as many items at a time as the execution's Concurrency window
+ * allows (fixed, or adapting as answers come back: transport/concurrency.ts). Every output item (one, or several from
+ * a list operation) is paired with the input item it came from, and the output keeps the input's order whatever
+ * order the answers arrive in. Without continue-on-fail the first failing item (in input order) stops the run: no
+ * new items start, the ones in flight finish.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const context = withParameterCache(this);
@@ -73,29 +74,38 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if ('executeAll' in chosen) return await runBatch(context, chosen, continueOnFail, asTool);
 	const execute = chosen.execute;
 	const items = context.getInputData();
-	const concurrency = requestConcurrency(context);
+	const { window } = pacerFor(context);
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let nextItem = 0;
-	// The earliest failing item by input order; a holder object so the workers' writes are visible to the type checker.
+	// The earliest failing item by input order; a holder object so the items' writes are visible to the type checker.
 	const stop: { itemIndex: number; error?: NodeApiError | NodeOperationError } = { itemIndex: items.length };
 
-	const worker = async () => {
-		while (stop.error === undefined && nextItem < items.length) {
-			const itemIndex = nextItem++;
-			const pairedItem = { item: itemIndex };
-			try {
-				const result = await execute.call(context, itemIndex);
-				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) =>
-					json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
-				);
-			} catch (error) {
-				const nodeError = toNodeError(context, error, itemIndex, asTool);
-				if (continueOnFail) outputs[itemIndex] = [failedItem(nodeError, pairedItem)];
-				else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
-			}
+	const run = async (itemIndex: number) => {
+		const pairedItem = { item: itemIndex };
+		try {
+			const result = await execute.call(context, itemIndex);
+			outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) =>
+				json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
+			);
+		} catch (error) {
+			const nodeError = toNodeError(context, error, itemIndex, asTool);
+			if (continueOnFail) outputs[itemIndex] = [failedItem(nodeError, pairedItem)];
+			else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	await new Promise<void>((allDone) => {
+		// Starts items while the window has room; every finished item makes room and looks again.
+		const startItems = () => {
+			while (stop.error === undefined && nextItem < items.length && window.tryStart()) {
+				void run(nextItem++).then(() => {
+					window.finished();
+					startItems();
+				});
+			}
+			if (window.inFlight === 0) allDone();
+		};
+		startItems();
+	});
 	if (stop.error) throw stop.error;
 	return [outputs.flat()];
 }

@@ -12,9 +12,10 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { baseUrlProblem, DEFAULT_BASE_URL, trimBaseUrl } from './baseUrl';
 import { requestError, unexpectedAnswerError, type RequestFailure } from './errors';
 import { oncePerExecution } from './executionCache';
-import { DEFAULT_CONCURRENCY, pacerFor, takeStartSlot } from './pacing';
 import { answerProblem } from './answers';
 import { endpointOf, safeToRepeat } from './endpoints';
+import { numberOption } from './options';
+import { pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, mayHaveLanded, nextRetryDelay, retryAfterMs, worthRetrying, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'buildinApi';
@@ -49,33 +50,7 @@ function isExecution(ctx: BuildinContext): ctx is IExecuteFunctions {
 	return 'getInputData' in ctx;
 }
 
-/** Node's timers hold at most 2^31 - 1 ms: a longer wait would fire at once. */
-const MAX_SECONDS = Math.floor(2 ** 31 / 1000) - 1;
-
-/** The retry and timeout options, by parameter name: their label, and the values they may take. */
-const NUMBER_OPTIONS = {
-	maxRetries: { label: 'Max Retries', min: 0, max: 20, whole: true },
-	maxRetryWait: { label: 'Max Retry Wait (Seconds)', min: 0, max: MAX_SECONDS, whole: false },
-	timeout: { label: 'Timeout (Seconds)', min: 1, max: MAX_SECONDS, whole: false },
-};
-
-/**
- * One of those options as a number, or the fallback when it is not set. A value an expression made that is not a
- * number in range is refused naming the option and the item: a Timeout beyond Node's timer limit would otherwise
- * become a 1 ms timeout after the request was sent.
- */
-function numberOption(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: keyof typeof NUMBER_OPTIONS, fallback: number): number {
-	const value = options[name];
-	if (value === undefined || value === '') return fallback;
-	const { label, min, max, whole } = NUMBER_OPTIONS[name];
-	const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-	if (!Number.isFinite(number) || number < min || number > max || (whole && !Number.isInteger(number))) {
-		throw new NodeOperationError(ctx.getNode(), `${label} in item ${itemIndex}: ${JSON.stringify(value)} is not ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`, {
-			itemIndex,
-		});
-	}
-	return number;
-}
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
 
 /** Retry and timeout settings from the node's Options collection; the editor's lookups use the defaults. */
 function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: RetryPolicy; timeoutMs: number } {
@@ -84,22 +59,16 @@ function requestSettings(ctx: BuildinContext, itemIndex: number): { policy: Retr
 	return {
 		policy: {
 			...DEFAULT_RETRY_POLICY,
-			maxRetries: numberOption(ctx, itemIndex, options, 'maxRetries', DEFAULT_RETRY_POLICY.maxRetries),
-			maxWaitMs: numberOption(ctx, itemIndex, options, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxWaitMs / 1000) * 1000,
+			maxRetries: numberOption(ctx, itemIndex, options, 'maxRetries') ?? DEFAULT_RETRY_POLICY.maxRetries,
+			maxWaitMs: seconds(numberOption(ctx, itemIndex, options, 'maxRetryWait')) ?? DEFAULT_RETRY_POLICY.maxWaitMs,
 		},
-		timeoutMs: numberOption(ctx, itemIndex, options, 'timeout', DEFAULT_TIMEOUT_MS / 1000) * 1000,
+		timeoutMs: seconds(numberOption(ctx, itemIndex, options, 'timeout')) ?? DEFAULT_TIMEOUT_MS,
 	};
 }
 
 /** Options → Timeout (Seconds) in milliseconds, checked like every request's: also the limit of a file transfer. */
 export function requestTimeoutMs(ctx: BuildinContext, itemIndex: number): number {
 	return requestSettings(ctx, itemIndex).timeoutMs;
-}
-
-/** Options → Concurrency: how many requests of one execution may be in flight at once; the editor's lookups send one. */
-export function requestConcurrency(ctx: BuildinContext): number {
-	if (!isExecution(ctx)) return 1;
-	return Math.max(1, Math.floor(Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1));
 }
 
 function lowerCaseKeys(headers: unknown): IDataObject {
@@ -172,7 +141,7 @@ export async function buildinApiRequest(
 		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
-	const pacer = pacerFor(this, () => requestConcurrency(this));
+	const pacer = pacerFor(this, { baseUrl, token: String(decrypted.data?.apiToken ?? '') });
 	let waitedMs = 0;
 	let landed = false;
 	for (let attempt = 1; ; attempt++) {

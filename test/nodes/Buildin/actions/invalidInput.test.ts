@@ -125,3 +125,23 @@ describe('bad input is refused before any request, naming the field and the item
 		});
 	});
 });
+
+describe('Concurrency and Max Concurrency, read once for the whole run', () => {
+	it.each<[string, unknown]>([
+		['concurrency', 0],
+		['concurrency', 1.5],
+		['concurrency', 101],
+		['concurrency', 'x'],
+		['concurrency', '@Infinity'],
+		['maxConcurrency', 0],
+		['maxConcurrency', -3],
+		['maxConcurrency', 'many'],
+	])('%s %j is refused naming the option, before anything is sent', async (option, value) => {
+		const label = option === 'concurrency' ? 'Concurrency' : 'Max Concurrency';
+
+		const { error } = await runBuildin(sandbox, { parameters: pageGet({ [option]: V }) }, { items: [{ v: value } as IDataObject] });
+
+		expect(error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(new RegExp(`^${label} in item 0: `)) });
+		expect(sandbox.requests).toEqual([]);
+	});
+});

@@ -2,8 +2,9 @@
 'use strict';
 
 /**
- * Validation of BlockInput (fact sheet §8.1): the 20 writable types, their content objects, nested `children`.
- * A type outside the 20 reports reason `unsupported_block_type`, which the routes answer as 400 unsupported_block_type.
+ * Validation of BlockInput (https://api.buildin.ai/v2/openapi.json): the 20 writable types, their content objects,
+ * nested `children`. A type outside the 20 reports reason `unsupported_block_type`, which the routes answer as 400
+ * unsupported_block_type.
  * @typedef {import('./errors').ErrorDetail} ErrorDetail
  * @typedef {{ type: string, content: Record<string, unknown>, children: BlockInput[] }} BlockInput
  * @typedef {(v: unknown, path: string, errs: ErrorDetail[]) => unknown} Check

@@ -7,7 +7,7 @@ const { randomBytes } = require('node:crypto');
  * @typedef {{ path: string, reason: string, limit?: number, actual?: number, [k: string]: unknown }} ErrorDetail
  */
 
-/** Default `code` per HTTP status, as documented in the fact sheet (§3). */
+/** Default `code` per HTTP status, as documented in https://buildin.ai/developer-api/v2/reference/conventions. */
 const CODE_BY_STATUS = {
 	400: 'validation_error',
 	401: 'unauthorized',

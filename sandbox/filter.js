@@ -2,9 +2,9 @@
 'use strict';
 
 /**
- * Database query filters and sorts (fact sheet §5, §10.12), compiled against a schema into a predicate and a
- * comparator over record pages. Malformed input answers 400 validation_error; a well-formed filter or sort that the
- * property's type does not support answers 400 unsupported_filter / unsupported_sort.
+ * Database query filters and sorts (https://buildin.ai/developer-api/v2/read/query-database), compiled against a schema
+ * into a predicate and a comparator over record pages. Malformed input answers 400 validation_error; a well-formed
+ * filter or sort that the property's type does not support answers 400 unsupported_filter / unsupported_sort.
  * @typedef {import('./schema').Schema} Schema
  * @typedef {import('./schema').SchemaProp} SchemaProp
  * @typedef {Record<string, any>} Page

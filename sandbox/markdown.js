@@ -2,10 +2,10 @@
 'use strict';
 
 /**
- * Markdown export and import of page content (fact sheet §9, §10.22-23). Supported blocks: paragraph, heading_1-3,
- * bulleted/numbered list items, to_do, quote, code (with language), divider; others export as
- * `<!-- unsupported: type -->` and such comments are skipped on import. Inline: **bold**, *italic*, ~~strike~~,
- * `code`, [links](https://...).
+ * Markdown export and import of page content (https://buildin.ai/developer-api/v2/write/markdown-read-write). Supported
+ * blocks: paragraph, heading_1-3, bulleted/numbered list items, to_do, quote, code (with language), divider; others
+ * export as `<!-- unsupported: type -->` and such comments are skipped on import. Inline: **bold**, *italic*,
+ * ~~strike~~, `code`, [links](https://...).
  */
 
 const { RICH_TEXT_MAX } = require('./validate');

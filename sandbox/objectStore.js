@@ -5,11 +5,11 @@ const http = require('node:http');
 const { createHash, createHmac, randomBytes, timingSafeEqual } = require('node:crypto');
 
 /**
- * The object storage Buildin's presigned links point at (fact sheet §9, §10.20, §10.21), on a port of its own, as
- * another host would be: PUT to an upload link, GET from a download link. Links are signed and expire; like S3 or
- * OSS it refuses a request that also carries an Authorization header (one auth mechanism per request), a PUT
- * without Content-Length or whose Content-Type or length differs from what the link was issued for. It records
- * every request, whether it carried an Authorization header, and how many bytes it received.
+ * The object storage Buildin's presigned links point at (https://buildin.ai/developer-api/v2/advanced/file-upload), on
+ * a port of its own, as another host would be: PUT to an upload link, GET from a download link. Links are signed and
+ * expire; like S3 or OSS it refuses a request that also carries an Authorization header (one auth mechanism per
+ * request), a PUT without Content-Length or whose Content-Type or length differs from what the link was issued for. It
+ * records every request, whether it carried an Authorization header, and how many bytes it received.
  * @typedef {{ method: string, path: string, key: string, headers: Record<string, string | string[] | undefined>,
  *   authorization: boolean, bytesReceived: number, status: number | undefined, fault: string | undefined }} ObjectRequest
  * @typedef {{ key: string, contentType: string, contentLength: number, filename: string, expiresAt: number }} UploadTicket

@@ -4,8 +4,9 @@
 const { validationError } = require('./errors');
 
 /**
- * Cursor pagination (fact sheet §2.1): `start_cursor` is opaque (base64url of an offset), `page_size` defaults to 20
- * and may not exceed 100. Values come from a JSON body or, as strings, from a query string.
+ * Cursor pagination (https://buildin.ai/developer-api/v2/reference/conventions): `start_cursor` is opaque (base64url of
+ * an offset), `page_size` defaults to 20 and may not exceed 100. Values come from a JSON body or, as strings, from a
+ * query string.
  * @typedef {{ offset: number, size: number }} Paging
  */
 

@@ -2,8 +2,8 @@
 'use strict';
 
 /**
- * Database schemas (fact sheet §4.3, §5): a map from display name to property definition. A record's schema IS its
- * database's schema object, so a schema change applies to every record.
+ * Database schemas (https://buildin.ai/developer-api/v2/reference/object-models): a map from display name to property
+ * definition. A record's schema IS its database's schema object, so a schema change applies to every record.
  * @typedef {import('./errors').ErrorDetail} ErrorDetail
  * @typedef {{ id: string, name: string, color: string }} SelectOption
  * @typedef {{ id: string, type: string, options?: Map<string, SelectOption>, config?: Record<string, unknown> }} SchemaProp

@@ -9,7 +9,7 @@ const { createUsers } = require('./stores/users');
 const { createBlocks } = require('./stores/blocks');
 const { createDatabases } = require('./stores/databases');
 
-/** The nine capability keys of a bot_user (fact sheet §1.1). */
+/** The nine capability keys of a bot_user (https://buildin.ai/developer-api/v2/reference/object-models). */
 const SCOPES = ['pages.read', 'pages.write', 'blocks.read', 'blocks.write', 'databases.read', 'databases.write',
 	'users.read', 'users.email.read', 'search.read'];
 
@@ -288,7 +288,7 @@ function createStore() {
 	}
 
 	/**
-	 * The page version is a weak ETag over last_edited_time (fact sheet §2.4).
+	 * The page version is a weak ETag over last_edited_time (https://buildin.ai/developer-api/v2/write/update-page).
 	 * @param {Record<string, any>} page
 	 */
 	function versionOf(page) {

@@ -2,14 +2,14 @@
 'use strict';
 
 /**
- * What the upload endpoint accepts (fact sheet §10.20) and the check that blocks name only files that really were
- * uploaded.
+ * What the upload endpoint accepts (https://buildin.ai/developer-api/v2/advanced/file-upload) and the check that blocks
+ * name only files that really were uploaded.
  * @typedef {import('./server').HandlerContext} HandlerContext
  * @typedef {import('./errors').ErrorDetail} ErrorDetail
  * @typedef {import('./blockInput').BlockInput} BlockInput
  */
 
-/** The upload whitelist of the spec (fact sheet §10.20). */
+/** The upload whitelist of the spec (https://api.buildin.ai/v2/openapi.json). */
 const CONTENT_TYPES = [
 	'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/svg+xml', 'image/bmp', 'image/tiff',
 	'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * Validation and normalisation of page write values (fact sheet §4.6, §4.7, §5).
+ * Validation and normalisation of page write values (https://buildin.ai/developer-api/v2/reference/object-models).
  * Every check pushes problems into `errs` and returns the value in read shape, so a caller can validate a whole
  * body first and apply it only when `errs` stayed empty (all-or-nothing).
  * @typedef {import('./errors').ErrorDetail} ErrorDetail

@@ -6,7 +6,7 @@ const { isObject } = require('../validate');
 
 /**
  * Lookups shared by the routes. Existence is checked before sharing, so an object that exists but is not shared
- * answers 403 rather than 404 (fact sheet §1.1).
+ * answers 403 rather than 404 (https://buildin.ai/developer-api/v2/getting-started/make-your-first-request).
  * @typedef {import('../server').HandlerContext} HandlerContext
  * @typedef {import('../errors').ErrorDetail} ErrorDetail
  */

@@ -7,8 +7,9 @@ const { visiblePage, visibleBlock, bodyObject, checkKnownKeys } = require('./acc
 const { CONTENT_TYPES, MAX_UPLOAD_BYTES, UPLOAD_FIELDS } = require('../uploads');
 
 /**
- * Files (fact sheet §9, §10.20, §10.21): presigned upload links and temporary download links to the object store,
- * which is another server (sandbox/objectStore.js).
+ * Files (https://buildin.ai/developer-api/v2/advanced/file-upload; the download link is in
+ * https://api.buildin.ai/v2/openapi.json only): presigned upload links and temporary download links to the object
+ * store, which is another server (sandbox/objectStore.js).
  * @typedef {import('../server').HandlerContext} HandlerContext
  * @typedef {import('../errors').ErrorDetail} ErrorDetail
  */

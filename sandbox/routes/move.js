@@ -7,8 +7,9 @@ const { buildSchema, readValue, refreshComputed, titleName } = require('../schem
 const { bodyObject, checkKnownKeys, visibleDatabase, visiblePage } = require('./access');
 
 /**
- * PATCH /v2/pages/:page_id/move (fact sheet §10.8, spec only): a page, folder, mind map or database goes under a
- * page, a database (pages only: they become its records) or the workspace root, optionally after or before a sibling.
+ * PATCH /v2/pages/:page_id/move (in https://api.buildin.ai/v2/openapi.json only): a page, folder, mind map or database
+ * goes under a page, a database (pages only: they become its records) or the workspace root, optionally after or before
+ * a sibling.
  * @typedef {import('../server').HandlerContext} HandlerContext
  * @typedef {import('../errors').ErrorDetail} ErrorDetail
  * @typedef {{ key: 'page_id' | 'database_id' | 'workspace', id?: string }} ParentRef

@@ -8,9 +8,9 @@ const { pageTitle } = require('../stores/blocks');
 const { bodyObject, checkKnownKeys, visibleDatabase } = require('./access');
 
 /**
- * POST /v2/databases/:database_id/mutations (fact sheet §10.17, spec only): record creations and updates applied in
- * one transaction. Everything is checked before anything is written, so one invalid record writes nothing. Schema
- * changes (`properties`) are refused: the sandbox does not imitate them.
+ * POST /v2/databases/:database_id/mutations (in https://api.buildin.ai/v2/openapi.json only): record creations and
+ * updates applied in one transaction. Everything is checked before anything is written, so one invalid record writes
+ * nothing. Schema changes (`properties`) are refused: the sandbox does not imitate them.
  * @typedef {import('../server').HandlerContext} HandlerContext
  * @typedef {import('../errors').ErrorDetail} ErrorDetail
  * @typedef {import('../store').PageRecord} PageRecord

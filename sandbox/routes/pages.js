@@ -16,7 +16,10 @@ const { checkUploadedFiles } = require('../uploads');
 
 const PATCH_FIELDS = ['properties', 'icon', 'cover', 'in_trash'];
 const CREATE_FIELDS = ['parent', 'properties', 'icon', 'cover', 'children'];
-/** Property types whose values GET .../properties/:id pages through (fact sheet §10.4). */
+/**
+ * Property types whose values GET .../properties/:id pages through
+ * (https://buildin.ai/developer-api/v2/read/get-page-property).
+ */
 const LIST_TYPES = ['title', 'rich_text', 'relation', 'people'];
 
 /** @param {HandlerContext} ctx @param {Record<string, any>} page @param {boolean} withEtag */
@@ -146,7 +149,10 @@ function createPage(ctx) {
 	return pageAnswer(ctx, rec.page, false);
 }
 
-/** DELETE moves the page to the trash and answers it (fact sheet §2.6). @param {HandlerContext} ctx */
+/**
+ * DELETE moves the page to the trash and answers it (https://buildin.ai/developer-api/v2/write/delete-page). @param
+ * {HandlerContext} ctx
+ */
 function trashPage(ctx) {
 	const rec = visiblePage(ctx);
 	ctx.store.applyChanges(rec, { in_trash: true }, ctx.token.bot.id);

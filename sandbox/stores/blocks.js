@@ -5,8 +5,9 @@ const { randomUUID } = require('node:crypto');
 const { checkBlockInputs } = require('../blockInput');
 
 /**
- * Blocks (fact sheet §4.4) and the ordered children of every page and block. A parent's children are its content
- * blocks plus its sub-pages and inline databases, which read as `child_page` / `child_database` blocks.
+ * Blocks (https://buildin.ai/developer-api/v2/reference/object-models) and the ordered children of every page and
+ * block. A parent's children are its content blocks plus its sub-pages and inline databases, which read as `child_page`
+ * / `child_database` blocks.
  * @typedef {import('../blockInput').BlockInput} BlockInput
  * @typedef {{ blocks: Map<string, Record<string, any>>, children: Map<string, string[]>,
  *   pages: Map<string, { page: Record<string, any> }>, databases: Map<string, { db: Record<string, any> }>,

@@ -8,8 +8,8 @@ const {
 } = require('../schema');
 
 /**
- * Databases (fact sheet §4.3). Records are pages whose parent is the database and whose `schema` is the very
- * object held here, so schema changes reach them.
+ * Databases (https://buildin.ai/developer-api/v2/reference/object-models). Records are pages whose parent is the
+ * database and whose `schema` is the very object held here, so schema changes reach them.
  * @typedef {import('../schema').Schema} Schema
  * @typedef {import('../schema').PropDefinition} PropDefinition
  * @typedef {import('../errors').ErrorDetail} ErrorDetail

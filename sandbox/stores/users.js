@@ -5,7 +5,8 @@ const { randomUUID } = require('node:crypto');
 const { isUuid } = require('../validate');
 
 /**
- * People of the workspace (fact sheet §4.1). Bots are the tokens' bot users and are read from there.
+ * People of the workspace (https://buildin.ai/developer-api/v2/reference/object-models). Bots are the tokens' bot users
+ * and are read from there.
  * @typedef {{ id: string, name: string, email: string | null, avatarUrl: string | null }} UserRecord
  */
 

@@ -5,7 +5,7 @@ import { ID_FORMS_HINT, idFromUrl, normalizeId, resourceIdFromLocator, type Loca
 import { toRichText } from './richText';
 import { jsonParameter } from './validate';
 
-/** The block types Buildin accepts on write: the 20 BlockInput variants (fact sheet §8.1). */
+/** The block types Buildin accepts on write: the 20 BlockInput variants of https://api.buildin.ai/v2/openapi.json. */
 export const WRITABLE_BLOCK_TYPES = [
 	'paragraph',
 	'heading_1',
@@ -29,7 +29,10 @@ export const WRITABLE_BLOCK_TYPES = [
 	'link_to_page',
 ] as const;
 
-/** Types that only come back on read (fact sheet §8.2); writing them gives 400 unsupported_block_type. */
+/**
+ * Types that only come back on read (the Block schema of https://api.buildin.ai/v2/openapi.json); writing them gives
+ * 400 unsupported_block_type.
+ */
 export const READ_ONLY_BLOCK_TYPES = ['child_page', 'child_database', 'template', 'synced_block', 'column_list', 'column'] as const;
 
 /** Writable types whose content is rich text, so plain text can fill them. */
@@ -49,7 +52,9 @@ export const TEXT_BLOCK_TYPES = [
 
 export type TextBlockType = (typeof TEXT_BLOCK_TYPES)[number];
 
-/** Most top-level blocks one append request may carry (fact sheet §6, §10.11). */
+/**
+ * Most top-level blocks one append request may carry (https://buildin.ai/developer-api/v2/write/append-block-children).
+ */
 export const APPEND_BATCH_SIZE = 100;
 
 /** Sub-pages and inline databases hang off a page as blocks; their content is another document, not this one's. */

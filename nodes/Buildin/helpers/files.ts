@@ -2,7 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from './errors';
 
-/** The content types Buildin accepts for uploads (fact sheet §10.20, the spec's whitelist). */
+/**
+ * The content types Buildin accepts for uploads (the whitelist of Buildin's OpenAPI document,
+ * https://api.buildin.ai/v2/openapi.json; https://buildin.ai/developer-api/v2/advanced/file-upload).
+ */
 export const UPLOAD_CONTENT_TYPES = [
 	'image/jpeg',
 	'image/png',
@@ -93,7 +96,10 @@ export function fileBlockType(field: string, choice: unknown, contentType: strin
 	throw new InvalidInputError(field, `${JSON.stringify(choice)} is not one of Auto, File, Image`);
 }
 
-/** The image or file block showing an uploaded file (fact sheet §8.1, internal form). */
+/**
+ * The image or file block showing an uploaded file (BlockInput in https://api.buildin.ai/v2/openapi.json, internal
+ * form).
+ */
 export function uploadedFileBlock(type: 'file' | 'image', ossName: string, size: number, contentType: string): IDataObject {
 	return { object: 'block', type, [type]: { type: 'file', file: { oss_name: ossName, size, content_type: contentType } } };
 }

@@ -5,7 +5,10 @@ import { idList, listValue, normalizeId } from './ids';
 import { toRichText } from './richText';
 import { decimalNumber, decodeSegment, jsonParameter, requireHttpUrl, requireText, textValue } from './validate';
 
-/** The property types a page update can write (fact sheet §5); title has its own parameter. */
+/**
+ * The property types a page update can write (https://buildin.ai/developer-api/v2/reference/object-models); title has
+ * its own parameter.
+ */
 export type WritablePropertyType =
 	| 'checkbox'
 	| 'date'

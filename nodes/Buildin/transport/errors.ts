@@ -36,7 +36,10 @@ export interface UnexpectedAnswer {
 	mayHaveLanded?: boolean;
 }
 
-/** The API's error body (fact sheet §3), or what can be salvaged from a body that is not one. */
+/**
+ * The API's error body (https://buildin.ai/developer-api/v2/reference/conventions), or what can be salvaged from a body
+ * that is not one.
+ */
 interface ApiErrorBody {
 	code?: string;
 	message?: string;

@@ -4,10 +4,11 @@ import { NodeApiError } from 'n8n-workflow';
 import { requestTimeoutMs } from './index';
 
 /**
- * Transfers to and from the object storage behind Buildin's file links (fact sheet §9, §10.20, §10.21). Those links
- * are presigned and point at another host, so they go through n8n's plain request helper: the Buildin token is
- * never attached. Redirects are not followed either (a presigned link has no reason to redirect, and a streamed
- * body could not be sent twice anyway).
+ * Transfers to and from the object storage behind Buildin's file links
+ * (https://buildin.ai/developer-api/v2/advanced/file-upload; the download link is in
+ * https://api.buildin.ai/v2/openapi.json only). Those links are presigned and point at another host, so they go through
+ * n8n's plain request helper: the Buildin token is never attached. Redirects are not followed either (a presigned link
+ * has no reason to redirect, and a streamed body could not be sent twice anyway).
  */
 
 /** What a presigned upload needs: the link, its method and exactly the headers Buildin returned with it. */

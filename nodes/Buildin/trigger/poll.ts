@@ -8,6 +8,7 @@ import { databaseSchema } from '../actions/database/database.descriptions';
 import { InvalidInputError } from '../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
 import { parsePropertyKey } from '../helpers/schema';
+import { wholeNumber } from '../helpers/validate';
 import { simplifyPage } from '../helpers/simplify';
 import { buildinApiRequest, type BuildinRequest } from '../transport';
 import { fetchPage, MAX_PAGE_SIZE } from '../transport/pagination';
@@ -72,9 +73,9 @@ async function readSettings(ctx: IPollFunctions): Promise<Settings> {
 		event,
 		watch: [],
 		simplify: ctx.getNodeParameter('simplify', true) === true,
-		maxItems: Math.max(1, Math.floor(Number(options.maxItems ?? 50)) || 50),
+		maxItems: wholeNumber('Max Items per Poll', options.maxItems ?? 50, 1, 500),
 	};
-	if (options.firstActivation === 'lastHours') settings.lookbackHours = Math.max(1, Number(options.lookbackHours ?? 24) || 24);
+	if (options.firstActivation === 'lastHours') settings.lookbackHours = wholeNumber('Hours to Look Back', options.lookbackHours ?? 24, 1, 720);
 	if (!RECORD_EVENTS.includes(event)) return settings;
 	const databaseId = resourceIdFromLocator('Database', ctx.getNodeParameter('databaseId', '') as LocatorValue);
 	settings.databaseId = databaseId;

@@ -136,6 +136,11 @@ describe('first activation', () => {
 		await expect(wrongId.activate()).rejects.toMatchObject({ message: expect.stringContaining('Database: "not-a-database" is not a Buildin ID or URL') });
 		const badFilter = trigger(db, { filterType: 'json', filterJson: '{"property": "Status",' });
 		await expect(badFilter.activate()).rejects.toMatchObject({ message: expect.stringMatching(/^Filter \(JSON\): /) });
+		// An expression can give what the editor's bounds would not let anyone type.
+		const noItems = trigger(db, { options: { maxItems: '={{ 0 }}' } });
+		await expect(noItems.activate()).rejects.toMatchObject({ message: 'Max Items per Poll: 0 is not a whole number from 1 to 500' });
+		const lookback = trigger(db, { options: { firstActivation: 'lastHours', lookbackHours: '={{ "a day" }}' } });
+		await expect(lookback.activate()).rejects.toMatchObject({ message: 'Hours to Look Back: "a day" is not a number' });
 		expect(sandbox.requests).toHaveLength(requests);
 	});
 

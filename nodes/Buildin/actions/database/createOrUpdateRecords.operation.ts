@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
@@ -107,17 +107,41 @@ function batchFailed(error: unknown, batch: RecordWrite[], creates: RecordWrite[
 	return error;
 }
 
-/** `{id, title}` of each written record, in the order sent; an answer that does not list them all is an error. */
+/**
+ * `{id, title}` of each written record, in the order sent. An answer that does not list them all is not what Buildin
+ * documents: an error, although the records were written.
+ */
 function writtenRecords(ctx: IExecuteFunctions, batch: RecordWrite[], answer: IDataObject, key: string, expected: number): IDataObject[] {
 	const list = Array.isArray(answer[key]) ? (answer[key] as IDataObject[]) : [];
 	if (list.length !== expected || list.some((record) => typeof record?.id !== 'string')) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Buildin applied the batch of items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex} but listed ${list.length} ${key} where ${expected} were sent`,
-			{ itemIndex: batch[0].itemIndex, description: 'The records were written; query the database to find them before running again.' },
-		);
+		const message = `Buildin applied the batch of items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex} but listed ${list.length} ${key} where ${expected} were sent`;
+		const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: 'The records were written; query the database to find them before running again.',
+			httpCode: '200',
+			itemIndex: batch[0].itemIndex,
+		});
+		error.message = message;
+		error.context.unexpectedAnswer = true;
+		error.context.mayHaveLanded = true;
+		throw error;
 	}
 	return list.map((record) => ({ id: record.id, title: record.title ?? null }));
+}
+
+/** Sends one batch in one transaction; each of its items' written record, in the batch's order. */
+async function writeBatch(ctx: IExecuteFunctions, batch: RecordWrite[]): Promise<IDataObject[]> {
+	const creates = batch.filter((write) => write.recordId === undefined);
+	const updates = batch.filter((write) => write.recordId !== undefined);
+	const body: IDataObject = {};
+	if (creates.length > 0) body.create_records = creates.map((write) => ({ properties: write.properties }));
+	if (updates.length > 0) body.update_records = updates.map((write) => ({ record_id: write.recordId, properties: write.properties }));
+	const answer = await buildinApiRequest
+		.call(ctx, batch[0].itemIndex, { method: 'POST', path: `/v2/databases/${batch[0].databaseId}/mutations`, body, scope: 'databases.write' })
+		.catch((error: unknown) => Promise.reject(batchFailed(error, batch, creates, updates)));
+	const created = writtenRecords(ctx, batch, answer.body, 'created_records', creates.length);
+	const updated = writtenRecords(ctx, batch, answer.body, 'updated_records', updates.length);
+	return batch.map((write) => (write.recordId === undefined ? created[creates.indexOf(write)] : updated[updates.indexOf(write)]));
 }
 
 /**
@@ -140,31 +164,9 @@ export async function executeAll(this: IExecuteFunctions): Promise<Array<IDataOb
 		}
 	}
 	for (const batch of batchesOf(writes, batchSize)) {
-		const creates = batch.filter((write) => write.recordId === undefined);
-		const updates = batch.filter((write) => write.recordId !== undefined);
-		let answer: IDataObject;
-		try {
-			({ body: answer } = await buildinApiRequest.call(this, batch[0].itemIndex, {
-				method: 'POST',
-				path: `/v2/databases/${batch[0].databaseId}/mutations`,
-				body: {
-					...(creates.length > 0 ? { create_records: creates.map((write) => ({ properties: write.properties })) } : {}),
-					...(updates.length > 0
-						? { update_records: updates.map((write) => ({ record_id: write.recordId, properties: write.properties })) }
-						: {}),
-				},
-				scope: 'databases.write',
-			}));
-		} catch (error) {
-			const failure = batchFailed(error, batch, creates, updates) as Error;
-			for (const write of batch) results[write.itemIndex] = failure;
-			if (!continueOnFail) return results;
-			continue;
-		}
-		const created = writtenRecords(this, batch, answer, 'created_records', creates.length);
-		const updated = writtenRecords(this, batch, answer, 'updated_records', updates.length);
-		creates.forEach((write, index) => (results[write.itemIndex] = created[index]));
-		updates.forEach((write, index) => (results[write.itemIndex] = updated[index]));
+		const outcome = await writeBatch(this, batch).catch((error: unknown) => error as Error);
+		batch.forEach((write, index) => (results[write.itemIndex] = outcome instanceof Error ? outcome : outcome[index]));
+		if (outcome instanceof Error && !continueOnFail) return results;
 	}
 	return results;
 }

@@ -139,6 +139,38 @@ describe('Database → Create or Update Records in Batch', () => {
 		expect(((mutations()[0].body as Json).create_records as Json[]).length).toBe(2);
 	});
 
+	test('an answer that does not list the records written fails its batch only, saying they were written', async () => {
+		const releases = addReleases(sandbox);
+		sandbox.injectFault({
+			method: 'POST',
+			path: `/v2/databases/${releases.id}/mutations`,
+			afterApp: true,
+			body: '{"created_records": []}',
+			contentType: 'application/json',
+		});
+		const items = [{ name: 'Written, not listed', status: 'Todo' }, { name: 'Listed', status: 'Todo' }];
+
+		const { output, error } = await runBuildin(
+			sandbox,
+			{ parameters: batch(releases.id, { batchSize: 1 }), settings: { continueOnFail: true } },
+			{ items },
+		);
+
+		expect(error).toBeUndefined();
+		expect(mutations().map((r) => r.status)).toEqual([200, 200]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[0].json.error).toBe('Buildin applied the batch of items 0–0 but listed 0 created_records where 1 were sent');
+		expect((output[0] as { error?: { description?: string } }).error?.description).toContain('The records were written');
+		expect(output[1].json).toEqual({ id: expect.any(String), title: 'Listed' });
+
+		sandbox.reset();
+		const stopped = addReleases(sandbox);
+		sandbox.injectFault({ method: 'POST', afterApp: true, body: '{}', contentType: 'application/json' });
+		const run = await runBuildin(sandbox, { parameters: batch(stopped.id, { batchSize: 1 }) }, { items });
+		expect(run.error?.message).toBe('Buildin applied the batch of items 0–0 but listed 0 created_records where 1 were sent');
+		expect(mutations()).toHaveLength(1);
+	});
+
 	test('a dropped connection is not repeated (no Idempotency-Key), and the error says the outcome is unknown', async () => {
 		const releases = addReleases(sandbox);
 		sandbox.injectFault({ method: 'POST', path: `/v2/databases/${releases.id}/mutations`, drop: true });

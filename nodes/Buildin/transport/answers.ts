@@ -22,10 +22,26 @@ export function listProblem(body: IDataObject): string | undefined {
 	return undefined;
 }
 
+const isHttpUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\//i.test(value);
+
+/**
+ * What is wrong with a file link answer, or undefined: the spec's FileUploadObject (a PUT link and the `oss_name` a
+ * block names the file by) and FileDownloadObject (a `file` with its `url`).
+ */
+function linkProblem(body: IDataObject, kind: 'upload_link' | 'download_link'): string | undefined {
+	if (kind === 'download_link') {
+		return isJsonObject(body.file) && isHttpUrl(body.file.url) ? undefined : 'a download link without file.url';
+	}
+	const method = String(body.method ?? 'PUT').toUpperCase();
+	if (!isHttpUrl(body.upload_url) || method !== 'PUT') return 'an upload link without a PUT upload_url';
+	return typeof body.oss_name === 'string' && body.oss_name !== '' ? undefined : 'an upload link without an oss_name';
+}
+
 /** What is wrong with a success's body, measured against what the endpoint documents; undefined when nothing is. */
 export function answerProblem(body: unknown, kind: AnswerKind | undefined): string | undefined {
 	if (!isJsonObject(body)) return 'something other than a JSON object';
 	if (kind === undefined) return undefined;
 	if (kind === 'list') return listProblem(body);
+	if (kind === 'upload_link' || kind === 'download_link') return linkProblem(body, kind);
 	return body.object === kind ? undefined : `an object whose "object" is ${JSON.stringify(body.object)}, not "${kind}"`;
 }

@@ -15,8 +15,11 @@
  */
 export type Effect = 'read' | 'set' | 'create' | 'append';
 
-/** The `object` a successful answer carries, or `list`: a `results` array of objects. */
-export type AnswerKind = 'page' | 'database' | 'block' | 'user' | 'bot_user' | 'markdown' | 'list';
+/**
+ * The `object` a successful answer carries; `list`: a `results` array of objects; `upload_link`: a PUT `upload_url`
+ * and the `oss_name` a block names the file by; `download_link`: a `file` with its `url`.
+ */
+export type AnswerKind = 'page' | 'database' | 'block' | 'user' | 'bot_user' | 'markdown' | 'list' | 'upload_link' | 'download_link';
 
 interface Endpoint {
 	method: string;
@@ -51,8 +54,8 @@ const ENDPOINTS: Endpoint[] = [
 	// One transaction of creations and updates, with no Idempotency-Key: a repeat could create the records twice.
 	route('POST', '/v2/databases/:id/mutations', 'create'),
 	// Asking for an upload link writes nothing: a repeat only issues another link.
-	route('POST', '/v2/files/upload-url', 'set'),
-	route('GET', '/v2/files/download-url', 'read'),
+	route('POST', '/v2/files/upload-url', 'set', 'upload_link'),
+	route('GET', '/v2/files/download-url', 'read', 'download_link'),
 	// Moving to the same place again changes nothing.
 	route('PATCH', '/v2/pages/:id/move', 'set'),
 	route('PATCH', '/v2/pages/:id', 'set', 'page'),

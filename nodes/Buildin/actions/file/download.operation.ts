@@ -73,11 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			qs: { block_id: blockId, oss_name: location.ossName },
 			scope: 'blocks.read',
 		});
-		const file = link.file as IDataObject | undefined;
-		if (typeof file?.url !== 'string') {
-			throw new NodeOperationError(this.getNode(), 'Buildin answered the download-link request without file.url', { itemIndex });
-		}
-		url = file.url;
+		url = String((link.file as IDataObject).url);
 		name = typeof link.name === 'string' && link.name !== '' ? link.name : undefined;
 	}
 	const source = location.source;

@@ -98,6 +98,16 @@ describe('File → Download', () => {
 		}
 	});
 
+	test('a download link answer without file.url is an API error, and nothing is downloaded', async () => {
+		const { block } = await uploaded('a.txt', 'text/plain');
+		sandbox.injectFault({ method: 'GET', path: '/v2/files/download-url', body: '{"object": "file", "file": {}}', contentType: 'application/json' });
+
+		const { error } = await runBuildin(sandbox, { parameters: downloadOf(String(block.id)) });
+
+		expect(error).toMatchObject({ name: 'NodeApiError', message: 'Buildin answered 200 to GET /v2/files/download-url with a download link without file.url' });
+		expect(sandbox.objectStore.requests).toEqual([]);
+	});
+
 	test('a block without a file, and a page URL without a block, are refused', async () => {
 		const page = sandbox.addPage({ title: 'Text' });
 		const [paragraph] = sandbox.addBlocks(page.id, [{ type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'x' } }] } }]);

@@ -169,6 +169,22 @@ describe('File → Upload', () => {
 		expect(sandbox.childrenOf(page.id)).toEqual([]);
 	});
 
+	test.each([
+		['no upload_url', '{"object": "file_upload", "method": "PUT", "oss_name": "uploads/1"}', 'an upload link without a PUT upload_url'],
+		['a POST link', '{"upload_url": "https://storage.example.com/u", "method": "POST", "oss_name": "uploads/1"}', 'an upload link without a PUT upload_url'],
+		['no oss_name', '{"upload_url": "https://storage.example.com/u", "method": "PUT"}', 'an upload link without an oss_name'],
+	])('an upload link answer with %s is an API error: nothing is uploaded, no block added', async (_what, body, problem) => {
+		const page = sandbox.addPage({ title: 'P' });
+		sandbox.injectFault({ method: 'POST', path: '/v2/files/upload-url', body, contentType: 'application/json' });
+
+		const { error } = await runBuildin(sandbox, { parameters: uploadTo(page.id) }, { files: [randomFile('a.txt', 'text/plain').file] });
+
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(new RegExp(`^Buildin answered 200 to POST /v2/files/upload-url with ${problem}(;|$)`));
+		expect(apiCalls()).toEqual(['POST /v2/files/upload-url 200']);
+		expect(sandbox.objectStore.requests).toEqual([]);
+	});
+
 	test('Image with a non-image file is refused before anything is sent', async () => {
 		const page = sandbox.addPage({ title: 'P' });
 

@@ -155,6 +155,27 @@ export function unexpectedAnswerError(node: INode, answer: UnexpectedAnswer, ite
 	return error;
 }
 
+/**
+ * The error for an answer of the right shape that lacks what the operation needs from it (the id of what was created,
+ * the records written). An API error like any answer that is not what Buildin documents; `written` when the request
+ * did change something, which the message's reader must know before running the item again.
+ */
+export function incompleteAnswerError(
+	node: INode,
+	answer: { message: string; description: string; written: boolean },
+	itemIndex?: number,
+): NodeApiError {
+	const error = new NodeApiError(node, { message: answer.message } as JsonObject, {
+		message: answer.message,
+		description: answer.description,
+		itemIndex,
+	});
+	error.message = answer.message;
+	error.context.unexpectedAnswer = true;
+	error.context.mayHaveLanded = answer.written;
+	return error;
+}
+
 /** The node error for a failed request. Built from plain values only, so no request header (the token) can leak. */
 export function requestError(node: INode, failure: RequestFailure, itemIndex: number): NodeApiError {
 	const landed = failure.mayHaveLanded === true;

@@ -11,6 +11,7 @@ import { parsePropertyKey } from '../helpers/schema';
 import { wholeNumber } from '../helpers/validate';
 import { simplifyPage } from '../helpers/simplify';
 import { buildinApiRequest, type BuildinRequest } from '../transport';
+import { incompleteAnswerError } from '../transport/errors';
 import { fetchPage, MAX_PAGE_SIZE } from '../transport/pagination';
 import { RECORD_EVENTS } from './description';
 import {
@@ -114,8 +115,10 @@ function windowFilter(settings: Settings, from: string | undefined): IDataObject
 function versionOf(ctx: IPollFunctions, settings: Settings, record: IDataObject): RecordVersion {
 	const version = recordVersion(record, settings.event, settings.watch);
 	if (version !== undefined) return version;
-	throw new NodeOperationError(ctx.getNode(), `Buildin returned a page without an id, created_time or ${timestampOf(settings.event)}`, {
+	throw incompleteAnswerError(ctx.getNode(), {
+		message: `Buildin returned a page without an id, created_time or ${timestampOf(settings.event)}`,
 		description: 'The answer is not the page object Buildin documents. Nothing was stored: the next poll reads the same changes again.',
+		written: false,
 	});
 }
 

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { APPEND_BATCH_SIZE, chunk } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import { buildinApiRequest } from '../../transport';
+import { incompleteAnswerError } from '../../transport/errors';
 
 /**
  * A failure after some batches landed says so: running the item again would add those blocks a second time.
@@ -26,11 +27,11 @@ function partlyAppended(error: unknown, created: IDataObject[], total: number): 
 
 /**
  * Appends `blocks` under `parentId` (a page or a block) with `PATCH /v2/blocks/:parentId/children`, at most 100
- * top-level blocks per request (https://buildin.ai/developer-api/v2/write/append-block-children), in order. The first request carries the given `after` or
- * `before`; every later one carries `after` = the id of the last block the previous request created, so the blocks
- * land in the order given, contiguously, wherever the first batch went. Returns every created top-level block in
- * order. No blocks: no request. Types are not checked here; callers validate their input first
- * (`validateBlockInputs` in helpers/blocks.ts) so nothing is sent on bad input.
+ * top-level blocks per request (https://buildin.ai/developer-api/v2/write/append-block-children), in order. The first
+ * request carries the given `after` or `before`; every later one carries `after` = the id of the last block the
+ * previous request created, so the blocks land in the order given, contiguously, wherever the first batch went.
+ * Returns every created top-level block in order. No blocks: no request. Types are not checked here; callers
+ * validate their input first (`validateBlockInputs` in helpers/blocks.ts) so nothing is sent on bad input.
  */
 export async function appendInBatches(
 	this: IExecuteFunctions,
@@ -59,14 +60,16 @@ export async function appendInBatches(
 		if (index === batches.length - 1) break;
 		const lastId = results.length > 0 ? results[results.length - 1].id : undefined;
 		if (typeof lastId !== 'string' || lastId === '') {
-			throw new NodeOperationError(
+			const sent = (index + 1) * APPEND_BATCH_SIZE;
+			throw incompleteAnswerError(
 				this.getNode(),
-				`Buildin created ${created.length} of ${blocks.length} blocks, then answered without the created blocks' ids`,
 				{
-					itemIndex,
+					message: `Buildin appended ${sent} of ${blocks.length} blocks, then answered without the created blocks' ids`,
 					description:
 						'The remaining blocks were not sent, since their position depends on the last created block. Check the page and append the rest.',
+					written: true,
 				},
+				itemIndex,
 			);
 		}
 		anchor = { after: lastId };

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator } from '../../helpers/ids';
 import { textValue, wholeNumber } from '../../helpers/validate';
 import { buildinApiRequest } from '../../transport';
+import { incompleteAnswerError } from '../../transport/errors';
 import { databaseLocator, optionsCollection } from '../common.descriptions';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
@@ -114,17 +115,15 @@ function batchFailed(error: unknown, batch: RecordWrite[], creates: RecordWrite[
 function writtenRecords(ctx: IExecuteFunctions, batch: RecordWrite[], answer: IDataObject, key: string, expected: number): IDataObject[] {
 	const list = Array.isArray(answer[key]) ? (answer[key] as IDataObject[]) : [];
 	if (list.length !== expected || list.some((record) => typeof record?.id !== 'string')) {
-		const message = `Buildin applied the batch of items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex} but listed ${list.length} ${key} where ${expected} were sent`;
-		const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message,
-			description: 'The records were written; query the database to find them before running again.',
-			httpCode: '200',
-			itemIndex: batch[0].itemIndex,
-		});
-		error.message = message;
-		error.context.unexpectedAnswer = true;
-		error.context.mayHaveLanded = true;
-		throw error;
+		throw incompleteAnswerError(
+			ctx.getNode(),
+			{
+				message: `Buildin applied the batch of items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex} but listed ${list.length} ${key} where ${expected} were sent`,
+				description: 'The records were written; query the database to find them before running again.',
+				written: true,
+			},
+			batch[0].itemIndex,
+		);
 	}
 	return list.map((record) => ({ id: record.id, title: record.title ?? null }));
 }

@@ -12,6 +12,7 @@ import {
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { textValue } from '../../helpers/validate';
 import { buildinApiRequest } from '../../transport';
+import { incompleteAnswerError } from '../../transport/errors';
 import { putToUploadLink, type UploadTarget } from '../../transport/objectStorage';
 import { appendInBatches } from '../block/appendInBatches';
 import { positionParameters, readPosition } from '../block/appendChildren.operation';
@@ -163,10 +164,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.call(this, itemIndex, pageId, [block], position)
 		.catch((error: unknown) => Promise.reject(blockNotAdded(error, block)));
 	if (created === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Buildin answered the block append without the created block', {
+		throw incompleteAnswerError(
+			this.getNode(),
+			{
+				message: 'Buildin answered the block append without the created block',
+				description: 'The file was uploaded; check the page for its block before running the item again.',
+				written: true,
+			},
 			itemIndex,
-			description: 'The file was uploaded; check the page for its block before running the item again.',
-		});
+		);
 	}
 	return created;
 }

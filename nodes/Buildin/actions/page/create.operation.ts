@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../helpers/errors';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
 import { buildinApiRequest } from '../../transport';
+import { incompleteAnswerError } from '../../transport/errors';
 import { collect, paginate } from '../../transport/pagination';
 import { appendInBatches } from '../block/appendInBatches';
 import { idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
@@ -188,9 +189,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const page = withPageVersion(created.body, created.headers);
 	if (content.markdown === undefined && content.rest.length === 0) return simplified(this, itemIndex, page, simplifyPage);
 	if (typeof page.id !== 'string' || page.id === '') {
-		throw new NodeOperationError(this.getNode(), 'Buildin created the page but answered without its id, so its content was not written', {
+		throw incompleteAnswerError(
+			this.getNode(),
+			{
+				message: 'Buildin created the page but answered without its id, so its content was not written',
+				description: 'The page exists without its content: find it in its parent and add the content there rather than creating it again.',
+				written: true,
+			},
 			itemIndex,
-		});
+		);
 	}
 	const pageId = page.id;
 	try {

@@ -332,6 +332,24 @@ describe('how much a poll reads', () => {
 		expect(await poller.tick()).toEqual({ items: null, events: [] });
 	});
 
+	it('a record without an id or timestamp is an API error; nothing is stored and the next poll fires the record', async () => {
+		const { db, poller } = await activated();
+		const record = addRecord(db, 'Ship v1.0');
+		const before = JSON.stringify(poller.memory);
+		sandbox.injectFault({
+			path: `/v2/databases/${db}/query`,
+			body: JSON.stringify({ object: 'list', results: [{ object: 'page' }], has_more: false, next_cursor: null }),
+			contentType: 'application/json',
+		});
+		await expect(poller.tick()).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: 'Buildin returned a page without an id, created_time or last_edited_time',
+			context: expect.objectContaining({ unexpectedAnswer: true }),
+		});
+		expect(JSON.stringify(poller.memory)).toBe(before);
+		expect((await poller.tick()).events).toEqual([`added ${record.id}`]);
+	});
+
 	it('a 429 that outlasts the retries fails the poll and stores nothing; the next poll fires the same changes once', async () => {
 		const { db, poller } = await activated({ options: { maxItems: 500 } });
 		const records = addRecords(db, 150);

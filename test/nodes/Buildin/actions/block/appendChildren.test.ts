@@ -232,6 +232,26 @@ describe('Block → Append Children', () => {
 		expect(childTexts(page.id)).toHaveLength(102);
 	});
 
+	test('an answer without the created blocks stops the chain: the rest is not sent, and the error says what landed', async () => {
+		const { page } = pageXY();
+		sandbox.injectFault({
+			method: 'PATCH',
+			afterApp: true,
+			body: '{"object": "list", "results": [], "has_more": false, "next_cursor": null}',
+			contentType: 'application/json',
+		});
+
+		const { error } = await runBuildin(sandbox, { parameters: append(page.id, asJson(numbered(150))) });
+
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			message: "Buildin appended 100 of 150 blocks, then answered without the created blocks' ids",
+			context: expect.objectContaining({ unexpectedAnswer: true, mayHaveLanded: true }),
+		});
+		expect(sandbox.requests).toHaveLength(1);
+		expect(childTexts(page.id)).toHaveLength(102);
+	});
+
 	describe('refused before any request', () => {
 		test.each([
 			['a read-only type', [para('ok'), { type: 'child_page', child_page: { title: 'Sub' } }], /block \[1\]: the type "child_page" can only be read/],

@@ -185,6 +185,25 @@ describe('File → Upload', () => {
 		expect(sandbox.objectStore.requests).toEqual([]);
 	});
 
+	test('a block append answered without the block: the file is stored, and the error says to look for its block', async () => {
+		const page = sandbox.addPage({ title: 'P' });
+		sandbox.injectFault({
+			method: 'PATCH',
+			afterApp: true,
+			body: '{"object": "list", "results": [], "has_more": false, "next_cursor": null}',
+			contentType: 'application/json',
+		});
+
+		const { error } = await runBuildin(sandbox, { parameters: uploadTo(page.id) }, { files: [randomFile('a.txt', 'text/plain').file] });
+
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			message: 'Buildin answered the block append without the created block',
+			description: expect.stringContaining('The file was uploaded'),
+		});
+		expect(sandbox.childrenOf(page.id)).toHaveLength(1);
+	});
+
 	test('Image with a non-image file is refused before anything is sent', async () => {
 		const page = sandbox.addPage({ title: 'P' });
 

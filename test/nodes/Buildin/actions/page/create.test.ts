@@ -361,6 +361,20 @@ describe('content', () => {
 		});
 		expect(plain(sandbox.getPage(pageId)?.properties.title.title)).toBe('No body');
 	});
+
+	test('a create answered without the page id: the content is not written, and the error says the page exists', async () => {
+		const parent = sandbox.addPage({ title: 'Projects' });
+		sandbox.injectFault({ method: 'POST', path: '/v2/pages', afterApp: true, body: '{"object": "page"}', contentType: 'application/json' });
+
+		const { error } = await runBuildin(sandbox, { parameters: underPage(parent.id, { title: 'Orphan', content: 'markdown', markdown: 'Body' }) });
+
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			message: 'Buildin created the page but answered without its id, so its content was not written',
+			context: expect.objectContaining({ mayHaveLanded: true }),
+		});
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v2/pages']);
+	});
 });
 
 describe('Idempotency-Key', () => {

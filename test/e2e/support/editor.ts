@@ -36,8 +36,11 @@ async function chooseOption(page: Page, parameter: string, option: string): Prom
 }
 
 async function visibleOptions(page: Page): Promise<string[]> {
+	const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+	// The dropdown opens after the click, later on a busy machine; then its items render together.
+	await options.first().waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(300);
-	return await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allTextContents();
+	return await options.allTextContents();
 }
 
 interface EditorOptions {
@@ -59,9 +62,29 @@ async function openWorkflow(page: Page, options: EditorOptions) {
 	await page.goto(`${options.baseUrl}/workflow/${options.workflowId}`);
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${options.nodeName}"]`);
 	await node.waitFor({ timeout: 60_000 });
+	// The canvas shows the node before its icon has loaded (seconds later on a busy machine): wait for the image.
 	const icon = node.locator('img').first();
+	const iconLoaded = await icon
+		.waitFor({ timeout: 30_000 })
+		.then(
+			async () =>
+				await icon.evaluate(
+					(element) =>
+						new Promise<boolean>((resolve) => {
+							const img = element as unknown as {
+								complete: boolean;
+								naturalWidth: number;
+								addEventListener: (event: string, listener: () => void) => void;
+							};
+							if (img.complete) return resolve(img.naturalWidth > 0);
+							img.addEventListener('load', () => resolve(img.naturalWidth > 0));
+							img.addEventListener('error', () => resolve(false));
+							setTimeout(() => resolve(false), 30_000);
+						}),
+				),
+		)
+		.catch(() => false);
 	const iconSrc = (await icon.count()) > 0 ? await icon.getAttribute('src') : null;
-	const iconLoaded = iconSrc !== null && (await icon.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0));
 	return { node, iconSrc, iconIsPlaceholder: !iconLoaded || !/buildin/i.test(iconSrc ?? '') };
 }
 
@@ -91,13 +114,13 @@ export async function checkEditor(options: EditorOptions): Promise<EditorReport>
 		await chooseOption(page, 'icon', 'Emoji');
 		const emojiFieldWithEmoji = await page
 			.locator('[data-test-id="parameter-input-iconEmoji"]')
-			.waitFor({ timeout: 5_000 })
+			.waitFor({ timeout: 30_000 })
 			.then(() => true, () => false);
 		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-update-page.png') });
 		await chooseOption(page, 'icon', 'Remove');
 		const emojiField = page.locator('[data-test-id="parameter-input-iconEmoji"]');
 		// The panel re-renders after the choice; give the field time to go before concluding it stayed.
-		await emojiField.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+		await emojiField.waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
 		const emojiFieldWithRemove = (await emojiField.count()) > 0;
 
 		return {
@@ -132,7 +155,7 @@ export async function checkTriggerEditor(options: EditorOptions): Promise<Trigge
 		const fields = await openPanel(page, node, 'event');
 		// The chosen properties show by name once the editor has loaded the database's schema from Buildin.
 		const watchField = page.locator('[data-test-id="parameter-input-watchProperties"]');
-		await watchField.getByText('Status').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+		await watchField.getByText('Status').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
 		const watched = (await watchField.innerText()).trim();
 		if (options.screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'editor-trigger.png') });
 		await page.locator('[data-test-id="parameter-input-event"]').click();

@@ -241,3 +241,11 @@ export function optionsCollection(...operationOptions: INodeProperties[]): INode
 		options: sortedByName([...requestOptionFields, ...operationOptions]),
 	};
 }
+
+const CONCURRENCY_OPTIONS = new Set(['concurrency', 'maxConcurrency']);
+
+/** The Options of an operation that takes all items in one go and sends its requests one after the other: no Concurrency. */
+export function sequentialOptionsCollection(): INodeProperties {
+	const collection = optionsCollection();
+	return { ...collection, options: (collection.options as INodeProperties[]).filter((option) => !CONCURRENCY_OPTIONS.has(option.name)) };
+}

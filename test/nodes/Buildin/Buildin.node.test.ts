@@ -87,6 +87,17 @@ describe('the Buildin node’s parameters follow n8n’s editor conventions', ()
 		}
 	});
 
+	test('Options offers Concurrency where items run at once, and not on the batch operation, which sends one batch after another', () => {
+		const optionsOf = (parameter: INodeProperties) => (parameter.options as INodeProperties[]).map((option) => option.name);
+		const collections = description.properties.filter((parameter) => parameter.name === 'options');
+		const batch = collections.filter((parameter) => parameter.displayOptions?.show?.operation?.includes('createOrUpdateRecords'));
+		expect(batch).toHaveLength(1);
+		expect(optionsOf(batch[0])).toEqual(['maxRetries', 'maxRetryWait', 'timeout']);
+		for (const collection of collections.filter((parameter) => !batch.includes(parameter))) {
+			expect(optionsOf(collection)).toEqual(expect.arrayContaining(['concurrency', 'maxConcurrency', 'maxRetries', 'maxRetryWait', 'timeout']));
+		}
+	});
+
 	test('jargon gets a one-line hint saying what it does for the user', () => {
 		for (const name of ['ifMatch', 'idempotencyKey']) {
 			const parameter = parameters.find((candidate) => candidate.name === name);

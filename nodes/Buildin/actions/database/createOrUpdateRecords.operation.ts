@@ -6,7 +6,7 @@ import { resourceIdFromLocator } from '../../helpers/ids';
 import { textValue, wholeNumber } from '../../helpers/validate';
 import { buildinApiRequest } from '../../transport';
 import { incompleteAnswerError } from '../../transport/errors';
-import { databaseLocator, optionsCollection } from '../common.descriptions';
+import { databaseLocator, sequentialOptionsCollection } from '../common.descriptions';
 import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 /** Records per mutations request by default and at most [INF]: the API's other lists stop at 100. */
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		description:
 			'How many items go into one request. Each request is one transaction: all of its records are written, or none.',
 	},
-	optionsCollection(),
+	sequentialOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

@@ -244,8 +244,9 @@ export function optionsCollection(...operationOptions: INodeProperties[]): INode
 
 const CONCURRENCY_OPTIONS = new Set(['concurrency', 'maxConcurrency']);
 
-/** The Options of an operation that takes all items in one go and sends its requests one after the other: no Concurrency. */
+/** The Options of an operation that takes all items at once and sends one request after the other: no Concurrency. */
 export function sequentialOptionsCollection(): INodeProperties {
 	const collection = optionsCollection();
-	return { ...collection, options: (collection.options as INodeProperties[]).filter((option) => !CONCURRENCY_OPTIONS.has(option.name)) };
+	const options = (collection.options as INodeProperties[]).filter((option) => !CONCURRENCY_OPTIONS.has(option.name));
+	return { ...collection, options };
 }

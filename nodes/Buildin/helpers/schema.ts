@@ -59,8 +59,36 @@ export const RECORD_PROPERTY_TYPES: ReadonlyArray<WritablePropertyType | 'title'
 /** The types a database property can be created with (https://buildin.ai/developer-api/v2/write/create-database). */
 export const SCHEMA_PROPERTY_TYPES = RECORD_PROPERTY_TYPES;
 
-/** Number formats of a number property (https://buildin.ai/developer-api/v2/write/create-database). */
-export const NUMBER_FORMATS = ['number', 'number_with_commas', 'percent', 'dollar', 'euro', 'pound', 'yen', 'yuan'];
+/** What the editor calls each writable property type: one table for every Type list of the node. */
+export const PROPERTY_TYPE_NAMES: Readonly<Record<WritablePropertyType | 'title', string>> = {
+	checkbox: 'Checkbox',
+	date: 'Date',
+	email: 'Email',
+	files: 'Files',
+	multi_select: 'Multi-Select',
+	number: 'Number',
+	people: 'People',
+	phone_number: 'Phone Number',
+	relation: 'Relation',
+	rich_text: 'Text',
+	select: 'Select',
+	title: 'Title',
+	url: 'URL',
+};
+
+/** Number formats of a number property and their names (https://buildin.ai/developer-api/v2/write/create-database). */
+export const NUMBER_FORMAT_NAMES: Readonly<Record<string, string>> = {
+	number: 'Number',
+	number_with_commas: 'Number with Commas',
+	percent: 'Percent',
+	dollar: 'Dollar',
+	euro: 'Euro',
+	pound: 'Pound',
+	yen: 'Yen',
+	yuan: 'Yuan',
+};
+
+export const NUMBER_FORMATS = Object.keys(NUMBER_FORMAT_NAMES);
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 

@@ -13,6 +13,8 @@ import {
 	titleProperty,
 	type PropertyInput,
 } from '../../helpers/propertyValues';
+import { PROPERTY_TYPE_NAMES, RECORD_PROPERTY_TYPES } from '../../helpers/schema';
+import { choicesByName } from '../../helpers/sortedOptions';
 import { textValue } from '../../helpers/validate';
 
 /** One Properties entry: its name, its type, and the value fields of that type (shared with the Database records). */
@@ -29,20 +31,11 @@ const propertyValueFields: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Checkbox', value: 'checkbox' },
-			{ name: 'Date', value: 'date' },
-			{ name: 'Email', value: 'email' },
-			{ name: 'Files (External URLs)', value: 'files' },
-			{ name: 'Multi-Select', value: 'multi_select' },
-			{ name: 'Number', value: 'number' },
-			{ name: 'People', value: 'people' },
-			{ name: 'Phone Number', value: 'phone_number' },
-			{ name: 'Relation', value: 'relation' },
-			{ name: 'Select', value: 'select' },
-			{ name: 'Text', value: 'rich_text' },
-			{ name: 'URL', value: 'url' },
-		],
+		// Title has a parameter of its own; files are written as external URLs only.
+		options: choicesByName(
+			RECORD_PROPERTY_TYPES.filter((type) => type !== 'title'),
+			{ ...PROPERTY_TYPE_NAMES, files: 'Files (External URLs)' },
+		),
 		default: 'rich_text',
 		description: 'The type of the property in Buildin',
 	},

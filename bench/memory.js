@@ -9,7 +9,7 @@ const { join } = require('node:path');
 
 const { runWorkflow } = require('../harness/engine');
 const { spread, table } = require('./stats');
-const { buildinParameters, httpRequestParameters } = require('./workflows');
+const { buildinParameters, httpRequestParameters, readParametersContender } = require('./workflows');
 
 const ITEMS = 10_000;
 const args = process.argv.slice(2);
@@ -29,8 +29,7 @@ function contenderNode(kind, sandbox) {
 	const common = { id: 'contender', name: 'Contender', typeVersion: 1, position: [400, 0] };
 	if (kind === 'noOp') return { ...common, type: 'harness.noOp', parameters: {} };
 	if (kind === 'expressions') {
-		const { pageId, title } = buildinParameters(sandbox.ids);
-		return { ...common, type: 'harness.readParameters', parameters: { pageId: pageId.value, title } };
+		return { ...common, type: 'harness.readParameters', parameters: readParametersContender(sandbox.ids, 'fields').parameters };
 	}
 	if (kind === 'http') {
 		return {

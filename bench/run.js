@@ -11,7 +11,15 @@ const { dirname, join } = require('node:path');
 const { N8n, N8nRest, N8N_LINES, ROOT, packedTarball } = require('../harness/n8n');
 const { startSandbox } = require('../sandbox');
 const { spread, table } = require('./stats');
-const { buildinContender, buildinWorkflow, credentials, httpRequestContender, httpRequestWorkflow, webhookWorkflow } = require('./workflows');
+const {
+	buildinContender,
+	buildinWorkflow,
+	credentials,
+	httpRequestContender,
+	httpRequestWorkflow,
+	readParametersWorkflow,
+	webhookWorkflow,
+} = require('./workflows');
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -60,44 +68,64 @@ async function measure(n8n, sandbox, contender, setUp, runIndex) {
 	const used = process.cpuUsage(cpu);
 	const throttled = sandbox.requests.filter((request) => request.status === 429).length;
 	// The sandbox runs in this process: its CPU per request shows whether it, not the contender, set the pace.
-	const sandboxMsPerRequest = (used.user + used.system) / 1000 / Math.max(1, sandbox.requests.length);
+	const sandboxMsPerRequest = sandbox.requests.length === 0 ? undefined : (used.user + used.system) / 1000 / sandbox.requests.length;
 	// What the latency really was: the floor assumes every answer leaves exactly `latency` after its request arrived.
 	const answered = sandbox.requests.flatMap((request) => request.answeredAfterMs ?? []);
-	const answeredAfterMs = answered.reduce((sum, ms) => sum + ms, 0) / Math.max(1, answered.length);
+	const answeredAfterMs = answered.length === 0 ? undefined : answered.reduce((sum, ms) => sum + ms, 0) / answered.length;
 	return { ms, failed, throttled, sandboxMsPerRequest, answeredAfterMs };
+}
+
+/** The spread of a figure only some runs have (the sandbox's, for a contender that sends nothing: empty). */
+function spreadOf(values, decimals) {
+	const known = values.filter((value) => value !== undefined);
+	return known.length === 0 ? '' : spread(known, decimals);
 }
 
 const HEADERS = ['contender', 'wall s', 'items/s', 'x floor', 'failed items', '429s received', 'sandbox CPU ms/request', 'sandbox answered after ms'];
 
-/** One table row per contender, RUNS runs each; a contender's own `floorMs` overrides the scenario's. */
+/**
+ * One table row per contender, RUNS runs each; a contender's own `floorMs` overrides the scenario's. The runs go in
+ * rounds, every contender once per round and each round starting one contender further on: the machine is shared,
+ * and a busy spell then slows a run of every row, not all runs of the rows that happened to be running.
+ */
 async function rows(n8n, sandbox, { name, items, floorMs, contenders, setUp }) {
-	const result = [];
-	for (const contender of contenders) {
-		const runs = [];
-		for (let run = 0; run < RUNS; run++) runs.push(await measure(n8n, sandbox, contender, setUp, run));
-		const floor = contender.floorMs ?? floorMs;
-		result.push([
-			contender.label,
-			spread(runs.map((run) => run.ms / 1000)),
-			spread(runs.map((run) => items / (run.ms / 1000)), 0),
-			spread(runs.map((run) => run.ms / floor)),
-			spread(runs.map((run) => run.failed), 0),
-			spread(runs.map((run) => run.throttled), 0),
-			spread(runs.map((run) => run.sandboxMsPerRequest), 2),
-			spread(runs.map((run) => run.answeredAfterMs), 1),
-		]);
-		process.stdout.write(`  ${name}: ${contender.label} done\n`);
+	const runs = contenders.map(() => []);
+	for (let run = 0; run < RUNS; run++) {
+		for (let place = 0; place < contenders.length; place++) {
+			const index = (place + run) % contenders.length;
+			runs[index].push(await measure(n8n, sandbox, contenders[index], setUp, run));
+		}
+		process.stdout.write(`  ${name}: round ${run + 1} of ${RUNS} done\n`);
 	}
-	return result;
+	return contenders.map((contender, index) => {
+		const floor = contender.floorMs ?? floorMs;
+		const measured = runs[index];
+		return [
+			contender.label,
+			spread(measured.map((run) => run.ms / 1000)),
+			spread(measured.map((run) => items / (run.ms / 1000)), 0),
+			spread(measured.map((run) => run.ms / floor)),
+			spread(measured.map((run) => run.failed), 0),
+			spread(measured.map((run) => run.throttled), 0),
+			spreadOf(measured.map((run) => run.sandboxMsPerRequest), 2),
+			spreadOf(measured.map((run) => run.answeredAfterMs), 1),
+		];
+	});
 }
 
 function floorRow(items, floorMs) {
 	return ['physical floor', (floorMs / 1000).toFixed(2), (items / (floorMs / 1000)).toFixed(0), '1.00', '0', '0', '', ''];
 }
 
-/** Runs `measure` in one n8n line with `tarball` installed and the workflows and credentials imported. */
+/** The folder n8n loads the read-parameters node from (N8N_CUSTOM_EXTENSIONS): it holds that node's file alone. */
+const HARNESS_NODES = join(ROOT, 'harness', 'nodes');
+
+/**
+ * Runs `measure` in one n8n line with `tarball` installed, the harness's read-parameters node loaded, and the
+ * workflows and credentials imported.
+ */
 async function inN8n(line, workflows, creds, measure, tarball = packedTarball()) {
-	const n8n = new N8n(line);
+	const n8n = new N8n(line, { env: { N8N_CUSTOM_EXTENSIONS: HARNESS_NODES } });
 	try {
 		n8n.installPackage(tarball);
 		await n8n.importCredentials(creds);
@@ -109,7 +137,19 @@ async function inN8n(line, workflows, creds, measure, tarball = packedTarball())
 	}
 }
 
-async function latencyScenario(line, sandbox, ids, { withReference }) {
+/**
+ * The page each of 1000 items updates when every 10 items share one of 100 pages: in a row (items 0-9 the first page,
+ * 10-19 the second, ...), or interleaved (item i the page i mod 100).
+ */
+function sharedPages(pages, items) {
+	const perPage = items / pages.length;
+	return {
+		inARow: Array.from({ length: items }, (_, item) => pages[Math.floor(item / perPage)]),
+		interleaved: Array.from({ length: items }, (_, item) => pages[item % pages.length]),
+	};
+}
+
+async function latencyScenario(line, sandbox, ids, shared, { withReference }) {
 	const latency = 20;
 	const workflows = {
 		one: buildinWorkflow('bench-latency-c1', ids, 1),
@@ -118,7 +158,14 @@ async function latencyScenario(line, sandbox, ids, { withReference }) {
 		computed: buildinWorkflow('bench-latency-computed', ids, undefined, { values: 'computed' }),
 		plain: buildinWorkflow('bench-latency-plain', ids, undefined, { values: 'plain' }),
 		http: httpRequestWorkflow('bench-latency-http', ids, sandbox.url),
+		readFields: readParametersWorkflow('bench-read-fields', ids, 'fields'),
+		readComputed: readParametersWorkflow('bench-read-computed', ids, 'computed'),
+		sharedInARow: buildinWorkflow('bench-shared-row', shared.inARow),
+		sharedInterleaved: buildinWorkflow('bench-shared-interleaved', shared.interleaved),
+		sharedOne: buildinWorkflow('bench-shared-c1', shared.inARow, 1),
+		sharedHttp: httpRequestWorkflow('bench-shared-http', shared.inARow, sandbox.url),
 	};
+	const onShared = '100 pages, 10 items each';
 	const floorMs = (ids.length * latency) / FLOOR_CONCURRENCY;
 	return await inN8n(line, workflows, credentials(sandbox.url, TOKEN), async (n8n) =>
 		table(HEADERS, [
@@ -135,6 +182,12 @@ async function latencyScenario(line, sandbox, ids, { withReference }) {
 					{ id: workflows.plain.id, label: `Buildin, ${DEFAULT}, plain values, no expressions` },
 					{ id: workflows.http.id, label: 'HTTP Request, defaults' },
 					...(withReference ? [{ bare: ids, label: `Plain fetch client, ${FLOOR_CONCURRENCY} at once (reference)` }] : []),
+					{ id: workflows.readFields.id, label: 'No-op node reading the mapped fields (n8n evaluating them, no request)' },
+					{ id: workflows.readComputed.id, label: 'No-op node reading the expressions n8n evaluates (no request)' },
+					{ id: workflows.sharedInARow.id, label: `Buildin, ${DEFAULT}, ${onShared} in a row` },
+					{ id: workflows.sharedInterleaved.id, label: `Buildin, ${DEFAULT}, ${onShared}, interleaved` },
+					{ id: workflows.sharedOne.id, label: `Buildin, concurrency 1, ${onShared} in a row` },
+					{ id: workflows.sharedHttp.id, label: `HTTP Request, defaults, ${onShared} in a row` },
 				],
 			})),
 			floorRow(ids.length, floorMs),
@@ -313,6 +366,7 @@ async function main() {
 	sandbox.addToken(TOKEN, SCOPES);
 	const pageIds = (count) => Array.from({ length: count }, (_, index) => sandbox.addPage({ title: `Bench page ${index}` }).id);
 	const latencyIds = pageIds(1000);
+	const shared = sharedPages(pageIds(100), 1000);
 	const limitedIds = pageIds(500);
 	const burstIds = pageIds(50);
 	const [newest] = N8N_LINES;
@@ -322,10 +376,10 @@ async function main() {
 	try {
 		if (wanted('latency')) {
 			output.push(
-				`\n1. Latency-bound: 1000 Page -> Update items, sandbox latency 20 ms, no rate limit (floor = N x latency / ${FLOOR_CONCURRENCY}, the Concurrency the node had by default before it adapted), on each n8n line of the end-to-end tier`,
+				`\n1. Latency-bound: 1000 Page -> Update items (1000 pages; in the last rows 100 pages, each updated by 10 items), sandbox latency 20 ms, no rate limit (floor = N x latency / ${FLOOR_CONCURRENCY}, the Concurrency the node had by default before it adapted), on each n8n line of the end-to-end tier`,
 			);
 			for (const [index, line] of N8N_LINES.entries()) {
-				const result = await latencyScenario(line, sandbox, latencyIds, { withReference: index === 0 });
+				const result = await latencyScenario(line, sandbox, latencyIds, shared, { withReference: index === 0 });
 				output.push(`\nn8n ${line.n8n} on Node ${line.node}:\n`, result);
 			}
 		}

@@ -1,5 +1,6 @@
 // The benchmark's workflows, run inside a real n8n: N items from a Code node (or from a webhook call's body), then
-// the contender updating each item's page title — the Buildin node, or n8n's HTTP Request node doing the same PATCH.
+// the contender updating each item's page title — the Buildin node, or n8n's HTTP Request node doing the same PATCH —
+// or a node that only reads the Buildin node's Page ID and Title (harness/nodes/ReadParameters.node.js).
 const TRIGGER = 'When clicking ‘Execute workflow’';
 
 function itemsNode(ids) {
@@ -104,8 +105,29 @@ function httpRequestContender(baseUrl) {
 	};
 }
 
+/**
+ * A node that passes its items through after reading the Page ID and Title the Buildin node would get (`values`, one
+ * of VALUES): n8n's cost of evaluating them, with no request. Its type is the one n8n gives a node loaded with
+ * N8N_CUSTOM_EXTENSIONS.
+ */
+function readParametersContender(ids, values) {
+	const { pageId, title } = buildinParameters(ids, { values });
+	return {
+		parameters: { pageId: pageId.value, title },
+		id: 'bench-contender',
+		name: 'Contender',
+		type: 'CUSTOM.readParameters',
+		typeVersion: 1,
+		position: [440, 0],
+	};
+}
+
 function buildinWorkflow(id, ids, concurrency, { values = 'fields', options } = {}) {
 	return chain(id, `Bench: Buildin ${concurrency ?? 'default'}, ${values}`, buildinContender(ids, concurrency, { values, options }), ids);
+}
+
+function readParametersWorkflow(id, ids, values) {
+	return chain(id, `Bench: read parameters, ${values}`, readParametersContender(ids, values), ids);
 }
 
 function httpRequestWorkflow(id, ids, baseUrl) {
@@ -163,5 +185,7 @@ module.exports = {
 	httpRequestContender,
 	httpRequestParameters,
 	httpRequestWorkflow,
+	readParametersContender,
+	readParametersWorkflow,
 	webhookWorkflow,
 };

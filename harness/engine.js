@@ -15,6 +15,8 @@ const { BinaryDataService, PackageDirectoryLoader, PollContext, WorkflowExecute,
 const { Container } = require('@n8n/di');
 const { Logger } = require('@n8n/backend-common');
 
+const { ReadParameters } = require('./nodes/ReadParameters.node');
+
 const PACKAGE_DIR = path.resolve(__dirname, '..');
 
 /** Stand-ins for the two n8n-nodes-base nodes the example workflows start with. */
@@ -84,27 +86,6 @@ class NoOp {
 	/** @this {import('n8n-workflow').IExecuteFunctions} */
 	async execute() {
 		return [this.getInputData()];
-	}
-}
-
-/**
- * Passes its input through after reading its Page ID and Title for every item: with the expressions the benchmark
- * gives the Buildin node, what n8n charges any node for evaluating them.
- */
-class ReadParameters {
-	description = {
-		displayName: 'Read Parameters', name: 'readParameters', group: ['transform'], version: 1, description: '',
-		defaults: { name: 'Read Parameters' }, inputs: ['main'], outputs: ['main'],
-		properties: [
-			{ displayName: 'Page ID', name: 'pageId', type: 'string', default: '' },
-			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-		],
-	};
-	/** @this {import('n8n-workflow').IExecuteFunctions} */
-	async execute() {
-		const items = this.getInputData();
-		items.forEach((_item, index) => ['pageId', 'title'].forEach((name) => this.getNodeParameter(name, index)));
-		return [items];
 	}
 }
 

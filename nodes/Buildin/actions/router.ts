@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { withParameterCache } from './parameterCache';
 import { errorItemJson } from '../transport/errors';
 import { pacerFor } from '../transport/pacing';
-import { ItemWithBinary, type BatchOperation } from './operation';
+import { withParameterCache } from './parameterCache';
 import { resources } from './resources';
+import { ItemWithBinary, type BatchOperation } from './types';
 
 /**
  * Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. As an

@@ -2,8 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from './errors';
 import { idFromIdOrUrl, ID_FORMS_HINT, listValue } from './ids';
-import { withIncludeTime } from './propertyFields';
-import { propertyEntry, titleProperty, type PropertyInput, type WritablePropertyType } from './propertyValues';
+import { propertyEntry, titleProperty, withIncludeTime, type PropertyInput, type WritablePropertyType } from './propertyValues';
 import { requireText } from './validate';
 
 /**

@@ -1,8 +1,9 @@
 // The Buildin Trigger's parameters. n8n adds Poll Times itself (polling: true).
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filterParameters } from '../actions/database/query.operation';
-import { databaseLocator, simplifyField } from '../actions/common.descriptions';
+import { filterParameters } from '../parameters/filter';
+import { databaseLocator } from '../parameters/locators';
+import { simplifyField } from '../parameters/results';
 import type { TriggerEvent } from './plan';
 
 /** The events that watch one database. */

@@ -3,13 +3,13 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { filterFromParameters } from '../actions/database/query.operation';
-import { databaseSchema } from '../actions/database/database.descriptions';
 import { InvalidInputError } from '../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
 import { parsePropertyKey } from '../helpers/schema';
-import { wholeNumber } from '../helpers/validate';
 import { simplifyPage } from '../helpers/simplify';
+import { wholeNumber } from '../helpers/validate';
+import { filterFromParameters } from '../parameters/filter';
+import { databaseSchema } from '../requests/databaseSchema';
 import { buildinApiRequest, type BuildinRequest } from '../transport';
 import { incompleteAnswerError } from '../transport/errors';
 import { fetchPage, MAX_PAGE_SIZE } from '../transport/pagination';

@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { blockIdFromLocator } from '../../helpers/blocks';
 import type { LocatorValue } from '../../helpers/ids';
+import { blockLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { blockLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { blockIdFromLocator, walkBlocks, type ChildrenPages } from '../../helpers/blocks';
 import type { LocatorValue } from '../../helpers/ids';
-import { collect, pagesOf, paginate } from '../../transport/pagination';
-import { blockLocator, optionsCollection, returnAllFields } from '../common.descriptions';
-import { resultLimit } from '../operation';
 import { wholeNumber } from '../../helpers/validate';
+import { blockLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { resultLimit, returnAllFields } from '../../parameters/results';
+import { collect, pagesOf, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	{

@@ -5,10 +5,11 @@ import { blockIdFromLocator, requireTextBlockType, updateFromJson } from '../../
 import { InvalidInputError } from '../../helpers/errors';
 import type { LocatorValue } from '../../helpers/ids';
 import { toRichText } from '../../helpers/richText';
-import { buildinApiRequest } from '../../transport';
-import { blockLocator, optionsCollection } from '../common.descriptions';
-import { textBlockTypeOptions } from './appendChildren.operation';
 import { textValue } from '../../helpers/validate';
+import { textBlockTypeOptions } from '../../parameters/blocks';
+import { blockLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{

@@ -4,10 +4,11 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator } from '../../helpers/ids';
 import { textValue, wholeNumber } from '../../helpers/validate';
+import { databaseLocator, readDatabaseId } from '../../parameters/locators';
+import { sequentialOptionsCollection } from '../../parameters/options';
+import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
 import { buildinApiRequest } from '../../transport';
 import { incompleteAnswerError } from '../../transport/errors';
-import { databaseLocator, sequentialOptionsCollection } from '../common.descriptions';
-import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 /** Records per mutations request by default and at most [INF]: the API's other lists stop at 100. */
 const MAX_BATCH_SIZE = 100;

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { databaseLocator, readDatabaseId } from '../../parameters/locators';
+import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../../parameters/options';
+import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },

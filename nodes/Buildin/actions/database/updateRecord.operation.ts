@@ -5,10 +5,11 @@ import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { databaseLocator, readDatabaseId, recordLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, recordLocator, optionsCollection, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database the record belongs to; its properties are offered below' },

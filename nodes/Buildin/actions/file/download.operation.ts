@@ -3,12 +3,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { blockIdFromLocator } from '../../helpers/blocks';
 import { fileNameFromUrl } from '../../helpers/files';
-import { textValue } from '../../helpers/validate';
 import type { LocatorValue } from '../../helpers/ids';
+import { textValue } from '../../helpers/validate';
+import { blockLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
 import { downloadFile } from '../../transport/objectStorage';
-import { blockLocator, optionsCollection } from '../common.descriptions';
-import { ItemWithBinary } from '../operation';
+import { ItemWithBinary } from '../types';
 
 const properties: INodeProperties[] = [
 	{

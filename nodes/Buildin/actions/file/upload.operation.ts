@@ -11,12 +11,13 @@ import {
 } from '../../helpers/files';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { textValue } from '../../helpers/validate';
+import { positionParameters, readPosition } from '../../parameters/blocks';
+import { pageLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
 import { incompleteAnswerError } from '../../transport/errors';
 import { putToUploadLink, type UploadTarget } from '../../transport/objectStorage';
-import { appendInBatches } from '../block/appendInBatches';
-import { positionParameters, readPosition } from '../block/appendChildren.operation';
-import { optionsCollection, pageLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{

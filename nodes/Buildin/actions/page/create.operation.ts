@@ -5,22 +5,15 @@ import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { imageParameters, readCover, readIcon } from '../../parameters/images';
+import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../../parameters/options';
+import { propertiesParameters, readProperties, titlePropertyOption } from '../../parameters/pageProperties';
+import { parentParameters, readParent } from '../../parameters/parent';
+import { simplified, simplifyField } from '../../parameters/results';
+import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
 import { incompleteAnswerError } from '../../transport/errors';
 import { collect, paginate } from '../../transport/pagination';
-import { appendInBatches } from '../block/appendInBatches';
-import { idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import {
-	imageParameters,
-	parentParameters,
-	propertiesParameters,
-	readCover,
-	readIcon,
-	readParent,
-	readProperties,
-	titlePropertyOption,
-} from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	...parentParameters({

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
+import { pageLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest, type BuildinRequest } from '../../transport';
 import { listPage, MAX_PAGE_SIZE, pagesOf, type ResultPage } from '../../transport/pagination';
-import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to read the property of' },

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { idFromIdOrUrl, ID_FORMS_HINT, resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { ID_FORMS_HINT, idFromIdOrUrl, resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { textValue } from '../../helpers/validate';
+import { pageLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { parentParameters, readParent } from '../../parameters/parent';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator } from '../common.descriptions';
-import { parentParameters, readParent } from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
-import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
 import { textValue } from '../../helpers/validate';
+import { pageLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page whose body to replace' },

@@ -6,17 +6,12 @@ import { ifMatchHeader } from '../../helpers/headers';
 import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { imageParameters, readCover, readIcon } from '../../parameters/images';
+import { pageLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { propertiesParameters, readProperties, titlePropertyOption } from '../../parameters/pageProperties';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import {
-	imageParameters,
-	propertiesParameters,
-	readCover,
-	readIcon,
-	readProperties,
-	titlePropertyOption,
-} from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	pageLocator,

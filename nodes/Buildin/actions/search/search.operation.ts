@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { simplifyObject } from '../../helpers/simplify';
-import { collect, paginate } from '../../transport/pagination';
-import { optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
-import { resultLimit } from '../operation';
 import { textValue } from '../../helpers/validate';
+import { optionsCollection } from '../../parameters/options';
+import { resultLimit, returnAllFields, simplifyField } from '../../parameters/results';
+import { collect, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	{

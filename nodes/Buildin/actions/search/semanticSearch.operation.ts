@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
 import { decimalNumber, requireText, textValue, wholeNumber } from '../../helpers/validate';
+import { optionsCollection } from '../../parameters/options';
 import { collect, paginate } from '../../transport/pagination';
-import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{

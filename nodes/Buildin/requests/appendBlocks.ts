@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { APPEND_BATCH_SIZE, chunk } from '../../helpers/blocks';
-import { InvalidInputError } from '../../helpers/errors';
-import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { APPEND_BATCH_SIZE, chunk } from '../helpers/blocks';
+import { InvalidInputError } from '../helpers/errors';
+import { buildinApiRequest } from '../transport';
+import { incompleteAnswerError } from '../transport/errors';
 
 /**
  * A failure after some batches landed says so: running the item again would add those blocks a second time.

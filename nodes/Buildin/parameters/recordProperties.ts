@@ -1,44 +1,11 @@
-// Parameters several Database operations share, and the code that reads them: record properties picked from the
-// database's schema (Create / Update Record), the schema builder (Create / Update), and the schema lookup.
+// Properties of a database record, picked from the database's schema (Database → Create Record, Update Record, Create
+// or Update Records in Batch), and the Select options a picked property offers (also Get Many Records' conditions).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
-import { propertyValueInputFields } from '../../helpers/propertyFields';
-import { jsonObject } from '../../helpers/propertyValues';
-import { choicesByName } from '../../helpers/sortedOptions';
-import {
-	checkRecordJson,
-	NUMBER_FORMAT_NAMES,
-	NUMBER_FORMATS,
-	PROPERTY_TYPE_NAMES,
-	recordProperties,
-	SCHEMA_PROPERTY_TYPES,
-	schemaOf,
-	type DatabaseSchema,
-	type RecordPropertyInput,
-	type SchemaPropertyInput,
-} from '../../helpers/schema';
-import { buildinApiRequest, type BuildinContext } from '../../transport';
-import { oncePerExecution } from '../../transport/executionCache';
-
-/** The Database parameter's id. */
-export function readDatabaseId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return resourceIdFromLocator('Database', ctx.getNodeParameter('databaseId', itemIndex) as LocatorValue);
-}
-
-// One lookup per database per execution, shared by all items (also those running at the same time). A failed
-// lookup is forgotten, so each item reports its own error and a later item may succeed.
-/** The database's schema (GET /v2/databases/:id), read once per execution (or per poll of the trigger). */
-export async function databaseSchema(ctx: BuildinContext, itemIndex: number, databaseId: string): Promise<DatabaseSchema> {
-	return await oncePerExecution(ctx, `schema:${databaseId}`, async () => {
-		const response = await buildinApiRequest.call(ctx, itemIndex, {
-			method: 'GET',
-			path: `/v2/databases/${databaseId}`,
-			scope: 'databases.read',
-		});
-		return schemaOf(response.body);
-	});
-}
+import { jsonObject } from '../helpers/propertyValues';
+import { checkRecordJson, recordProperties, type RecordPropertyInput } from '../helpers/schema';
+import { databaseSchema } from '../requests/databaseSchema';
+import { propertyValueInputFields } from './propertyValueFields';
 
 /** How Properties are given: typed fields or a raw object. */
 const propertiesInputField: INodeProperties = {
@@ -149,56 +116,4 @@ export async function readRecordProperties(ctx: IExecuteFunctions, itemIndex: nu
 	if (Object.keys(properties ?? {}).length === 0 && inputs.length === 0) return {};
 	const schema = await databaseSchema(ctx, itemIndex, databaseId);
 	return properties === undefined ? recordProperties(schema, inputs) : checkRecordJson(schema, properties);
-}
-
-/** Name, Type and the type's settings: one property of a schema being built or changed. */
-export const schemaPropertyFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Status',
-		description: 'The property’s name; records use it as the key of their value',
-	},
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: choicesByName(SCHEMA_PROPERTY_TYPES, PROPERTY_TYPE_NAMES),
-		default: 'rich_text',
-		description: 'The kind of value the property holds. A database has exactly one Title property.',
-	},
-	{
-		displayName: 'Number Format',
-		name: 'numberFormat',
-		type: 'options',
-		options: choicesByName(NUMBER_FORMATS, NUMBER_FORMAT_NAMES),
-		default: 'number',
-		description: 'How Buildin displays the numbers',
-		displayOptions: { show: { type: ['number'] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Todo, Doing, Done',
-		description: 'Comma-separated option names to offer; records can add more later',
-		displayOptions: { show: { type: ['select', 'multi_select'] } },
-	},
-	{
-		displayName: 'Related Database',
-		name: 'relationDatabase',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. https://buildin.ai/database/33333333333343338333333333333333',
-		description: 'ID or URL of the database whose records the relation links to',
-		displayOptions: { show: { type: ['relation'] } },
-	},
-];
-
-/** The schema builder's entries as the editor stores them. */
-export function readSchemaInputs(ctx: IExecuteFunctions, itemIndex: number, path: string): SchemaPropertyInput[] {
-	return (ctx.getNodeParameter(path, itemIndex, []) as SchemaPropertyInput[]) ?? [];
 }

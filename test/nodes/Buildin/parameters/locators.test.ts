@@ -5,7 +5,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { blockIdFromUrl } from '../../../../nodes/Buildin/helpers/blocks';
 import { idFromUrl, normalizeId } from '../../../../nodes/Buildin/helpers/ids';
-import { blockLocator, databaseLocator, pageLocator, recordLocator } from '../../../../nodes/Buildin/actions/common.descriptions';
+import { blockLocator, databaseLocator, pageLocator, recordLocator } from '../../../../nodes/Buildin/parameters/locators';
 import { editorContext } from '../../../support/editorContext';
 
 const PAGE = '11111111111141118111111111111111';

@@ -1,7 +1,5 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { wholeNumber } from '../helpers/validate';
-
 /** An output item that carries files next to its JSON (a download); plain JSON results need no wrapper. */
 export class ItemWithBinary {
 	constructor(
@@ -33,16 +31,4 @@ export interface BatchOperation {
 export interface Resource {
 	description: INodeProperties[];
 	operations: Record<string, Operation | BatchOperation>;
-}
-
-/** An operation's output object in its Simplify shape when Simplify is on (its default), otherwise as it is. */
-export function simplified(ctx: IExecuteFunctions, itemIndex: number, object: IDataObject, shape: (object: IDataObject) => IDataObject): IDataObject {
-	return ctx.getNodeParameter('simplify', itemIndex, true) === true ? shape(object) : object;
-}
-
-/** How many results a list operation may return: Limit, or no bound with Return All. */
-export function resultLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	return ctx.getNodeParameter('returnAll', itemIndex, false) === true
-		? Number.POSITIVE_INFINITY
-		: wholeNumber('Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
 }

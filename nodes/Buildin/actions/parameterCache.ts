@@ -57,3 +57,29 @@ export function withParameterCache(context: IExecuteFunctions): IExecuteFunction
 		getNodeParameter: getNodeParameter as IExecuteFunctions['getNodeParameter'],
 	});
 }
+
+/**
+ * The context one item runs in: each parameter n8n resolves for this item is resolved once, however often the item
+ * reads it (the router reads the IDs an item writes to before the operation reads them again). Each read gets its own
+ * copy of an object.
+ */
+export function forItem(context: IExecuteFunctions, itemIndex: number): IExecuteFunctions {
+	const values = new Map<string, ParameterValue>();
+
+	function getNodeParameter(
+		name: string,
+		index: number,
+		fallbackValue?: unknown,
+		options?: Parameters<IExecuteFunctions['getNodeParameter']>[3],
+	): ParameterValue {
+		if (index !== itemIndex) return context.getNodeParameter(name, index, fallbackValue, options);
+		const key = JSON.stringify([name, fallbackValue ?? null, options ?? null]);
+		if (!values.has(key)) values.set(key, context.getNodeParameter(name, index, fallbackValue, options));
+		const value = values.get(key);
+		return value !== null && typeof value === 'object' ? deepCopy(value) : (value as NodeParameterValueType);
+	}
+
+	return Object.assign(Object.create(context) as IExecuteFunctions, {
+		getNodeParameter: getNodeParameter as IExecuteFunctions['getNodeParameter'],
+	});
+}

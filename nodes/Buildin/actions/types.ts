@@ -20,11 +20,12 @@ export interface Operation {
 /**
  * An operation that sends all input items together (in batches) instead of one request per item. It returns one
  * result per input item, by input index: the output JSON, or the error that item fails with. Without continue-on-fail
- * it may stop at the first failure, leaving the entries of the items it did not finish empty.
+ * it may stop at the first failure, leaving the entries of the items it did not finish empty. Items for which
+ * `settledBefore` is true (an earlier try of the node run wrote them) are neither read nor sent.
  */
 export interface BatchOperation {
 	description: INodeProperties[];
-	executeAll(this: IExecuteFunctions): Promise<Array<IDataObject | Error>>;
+	executeAll(this: IExecuteFunctions, settledBefore: (itemIndex: number) => boolean): Promise<Array<IDataObject | Error>>;
 }
 
 /** A resource: its Operation selector plus every operation's parameters, and the operations by value. */

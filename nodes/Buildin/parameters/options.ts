@@ -1,9 +1,9 @@
-import { randomUUID } from 'crypto';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idempotencyKeyHeader } from '../helpers/headers';
 import { sortedByName } from '../helpers/sortedOptions';
 import { textValue } from '../helpers/validate';
+import { itemIdempotencyKey } from '../requests/nodeRun';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_CONCURRENCY } from '../transport/concurrency';
 
 /** Options → Idempotency Key of the operations that create a page (Page → Create, Database → Create Record). */
@@ -15,16 +15,16 @@ export const idempotencyKeyOption: INodeProperties = {
 	placeholder: 'e.g. order-10482-page',
 	hint: 'Running the workflow again with the same key returns what was made the first time instead of a duplicate',
 	description:
-		'Makes a re-run return what the first run created instead of creating it again. Sent as the Idempotency-Key header. Empty: a new random key per item, reused when the request is retried. Give a key derived from your data (e.g. an order number) so that running the workflow again returns the page created the first time. Characters other than letters, digits and - . _ ~ are sent percent-encoded.',
+		'Makes a re-run return what the first run created instead of creating it again. Sent as the Idempotency-Key header. Empty: a key of the node’s own per item, the same when the request is retried and when n8n’s Retry On Fail runs the node again. Give a key derived from your data (e.g. an order number) so that running the workflow again returns the page created the first time. Characters other than letters, digits and - . _ ~ are sent percent-encoded.',
 };
 
 /**
- * The Idempotency-Key header value for this item: Options → Idempotency Key as a header can carry it, or a new random
- * key, which the transport reuses for every retry of the request.
+ * The Idempotency-Key header value for this item: Options → Idempotency Key as a header can carry it, or the item's
+ * own key in this node run, the same for every retry of the request and every try of the node.
  */
 export function readIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number): string {
 	const key = textValue('Idempotency Key', ctx.getNodeParameter('options.idempotencyKey', itemIndex, '')).trim();
-	return key === '' ? randomUUID() : idempotencyKeyHeader(key);
+	return key === '' ? itemIdempotencyKey(ctx, itemIndex) : idempotencyKeyHeader(key);
 }
 
 /** Concurrency, retry and timeout settings every operation offers under Options; read by the router and transport. */

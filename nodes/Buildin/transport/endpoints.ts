@@ -54,7 +54,7 @@ const ENDPOINTS: Endpoint[] = [
 	// One transaction of creations and updates, with no Idempotency-Key: a repeat could create the records twice.
 	route('POST', '/v2/databases/:id/mutations', 'create'),
 	// Asking for an upload link writes nothing: a repeat only issues another link.
-	route('POST', '/v2/files/upload-url', 'set', 'upload_link'),
+	route('POST', '/v2/files/upload-url', 'read', 'upload_link'),
 	route('GET', '/v2/files/download-url', 'read', 'download_link'),
 	// Moving to the same place again changes nothing.
 	route('PATCH', '/v2/pages/:id/move', 'set'),

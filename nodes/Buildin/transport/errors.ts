@@ -227,22 +227,55 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 }
 
 /**
- * The JSON of the output item a failed input item becomes under "continue on fail", on the regular output and on the
- * error output alike (n8n routes an item there by its `error`, and adds the input item's fields to it).
+ * The same failure with more said about it, as a new error of the same kind: its context carried over, the first error
+ * as its cause.
  */
-export function errorItemJson(error: Error): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) json.description = error.description;
-	}
-	if (error instanceof NodeApiError) {
-		const { context } = error;
-		json.httpCode = error.httpCode === null ? null : Number(error.httpCode);
-		json.code = context.apiCode ?? context.networkCode ?? null;
-		json.apiMessage = context.apiMessage ?? null;
-		json.requestId = context.requestId ?? null;
-		json.details = context.details ?? [];
-		json.mayHaveBeenApplied = context.mayHaveLanded === true;
-	}
-	return json;
+export function elaborated(
+	error: NodeApiError | NodeOperationError,
+	change: { message?: string; description?: string },
+): NodeApiError | NodeOperationError {
+	const message = change.message ?? error.message;
+	const description = change.description ?? error.description ?? undefined;
+	const itemIndex = error.context.itemIndex as number | undefined;
+	const next =
+		error instanceof NodeApiError
+			? new NodeApiError(error.node, (error.errorResponse ?? { message }) as JsonObject, {
+					message,
+					description,
+					httpCode: error.httpCode ?? undefined,
+					itemIndex,
+				})
+			: new NodeOperationError(error.node, message, { description, itemIndex });
+	// NodeApiError rewrites messages that hold a Node.js error code; NodeOperationError drops a description equal to it.
+	next.message = message;
+	next.description = description;
+	Object.assign(next.context, error.context);
+	Object.defineProperty(next, 'cause', { value: error, configurable: true, writable: true });
+	return next;
+}
+
+/**
+ * The JSON of the output item a failed input item becomes under "continue on fail": `error` (the message) and
+ * `details`, nothing else, so n8n routes it to the error output ("Continue (using error output)") and keeps it whole
+ * on the regular output (n8n replaces the JSON of an item that carries a node error with the message alone, so the
+ * item carries none). `details` has the same keys for every failure, null where they do not apply, so an IF node
+ * can branch on `$json.details.httpCode`, `$json.details.code` or `$json.details.mayHaveBeenApplied`.
+ * `wrote`: an earlier request of the item changed something (the item's own failure may have written nothing).
+ */
+export function errorItemJson(error: Error, wrote = false): IDataObject {
+	const nodeError = error instanceof NodeApiError || error instanceof NodeOperationError ? error : undefined;
+	const context = nodeError?.context ?? {};
+	const apiError = error instanceof NodeApiError ? error : undefined;
+	return {
+		error: error.message,
+		details: {
+			httpCode: apiError?.httpCode ? Number(apiError.httpCode) : null,
+			code: (context.apiCode ?? context.networkCode ?? null) as string | null,
+			apiMessage: (context.apiMessage ?? null) as string | null,
+			requestId: (context.requestId ?? null) as string | null,
+			mayHaveBeenApplied: wrote || context.mayHaveLanded === true,
+			fields: (context.details ?? []) as IDataObject[],
+			description: nodeError?.description ?? null,
+		},
+	};
 }

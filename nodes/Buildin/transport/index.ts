@@ -14,6 +14,7 @@ import { requestError, unexpectedAnswerError, type RequestFailure } from './erro
 import { oncePerExecution } from './executionCache';
 import { answerProblem } from './answers';
 import { endpointOf, safeToRepeat } from './endpoints';
+import { noteWrite } from './itemWrites';
 import { numberOption } from './options';
 import { pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, mayHaveLanded, nextRetryDelay, retryAfterMs, worthRetrying, type RetryPolicy } from './retry';
@@ -161,6 +162,7 @@ export async function buildinApiRequest(
 			const headers = lowerCaseKeys(response.headers);
 			if (response.statusCode < 300) {
 				pacer.succeeded(Date.now(), startedMs);
+				if (endpoint.effect !== 'read') noteWrite(this, itemIndex, repeatable);
 				const problem = answerProblem(response.body, endpoint.answer);
 				if (problem === undefined) return { statusCode: response.statusCode, body: response.body as IDataObject, headers };
 				throw unexpectedAnswerError(
@@ -183,7 +185,10 @@ export async function buildinApiRequest(
 			if (typeof headers.location === 'string') failure.location = headers.location;
 			retryAfter = retryAfterMs(headers['retry-after'], Date.now());
 		}
-		if (endpoint.effect !== 'read' && mayHaveLanded(failure)) landed = true;
+		if (endpoint.effect !== 'read' && mayHaveLanded(failure)) {
+			landed = true;
+			noteWrite(this, itemIndex, repeatable);
+		}
 		failure.mayHaveLanded = landed;
 		const delay = worthRetrying(failure, repeatable) ? nextRetryDelay(attempt, waitedMs, retryAfter, policy) : undefined;
 		if (delay === undefined) throw requestError(this.getNode(), failure, itemIndex);

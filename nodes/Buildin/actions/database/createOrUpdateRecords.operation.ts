@@ -150,12 +150,13 @@ async function writeBatch(ctx: IExecuteFunctions, batch: RecordWrite[]): Promise
  * checked before the first request; without continue-on-fail a bad item or a failed batch stops the run, with
  * continue-on-fail it fails its own items only. Each item's output is the written record's `{id, title}`.
  */
-export async function executeAll(this: IExecuteFunctions): Promise<Array<IDataObject | Error>> {
+export async function executeAll(this: IExecuteFunctions, settledBefore: (itemIndex: number) => boolean): Promise<Array<IDataObject | Error>> {
 	const batchSize = wholeNumber('Batch Size', this.getNodeParameter('batchSize', 0, MAX_BATCH_SIZE), 1, MAX_BATCH_SIZE);
 	const continueOnFail = this.continueOnFail();
 	const results: Array<IDataObject | Error> = [];
 	const writes: RecordWrite[] = [];
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+		if (settledBefore(itemIndex)) continue;
 		try {
 			writes.push(await readRecordWrite(this, itemIndex));
 		} catch (error) {

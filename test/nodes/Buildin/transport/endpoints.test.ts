@@ -20,7 +20,7 @@ describe('endpointOf', () => {
 		['PATCH', `/v2/blocks/${ID}`, 'set', 'block'],
 		['PATCH', `/v2/blocks/${ID}/children`, 'append', 'list'],
 		['POST', `/v2/databases/${ID}/mutations`, 'create', undefined],
-		['POST', '/v2/files/upload-url', 'set', 'upload_link'],
+		['POST', '/v2/files/upload-url', 'read', 'upload_link'],
 		['GET', '/v2/files/download-url', 'read', 'download_link'],
 		['PATCH', `/v2/pages/${ID}/move`, 'set', undefined],
 		['GET', '/v2/somewhere/new', 'read', undefined],

@@ -225,70 +225,68 @@ describe('requestError for a network failure', () => {
 });
 
 describe('errorItemJson', () => {
-	it('gives the error fields of a NodeApiError', () => {
-		const details = [{ field: 'title' }];
+	const nothing = { httpCode: null, code: null, apiMessage: null, requestId: null, mayHaveBeenApplied: false, fields: [], description: null };
+
+	it('gives the message as error and the API fields under details, the only two keys', () => {
+		const fields = [{ path: 'title', reason: 'unknown_property' }];
 		const error = requestError(
 			node,
-			apiFailure(404, { code: 'object_not_found', message: 'No such page', request_id: 'req_7', details }),
+			apiFailure(404, { code: 'object_not_found', message: 'No such page', request_id: 'req_7', details: fields }),
 			0,
 		);
 		expect(errorItemJson(error)).toEqual({
 			error: 'Buildin API error 404 (object_not_found: No such page)',
-			description: error.description,
-			httpCode: 404,
-			code: 'object_not_found',
-			apiMessage: 'No such page',
-			requestId: 'req_7',
-			details,
-			mayHaveBeenApplied: false,
+			details: {
+				httpCode: 404,
+				code: 'object_not_found',
+				apiMessage: 'No such page',
+				requestId: 'req_7',
+				mayHaveBeenApplied: false,
+				fields,
+				description: error.description,
+			},
 		});
-		expect(typeof errorItemJson(error).description).toBe('string');
+		expect(typeof errorItemJson(error).details).toBe('object');
 	});
 
-	it('fills missing API fields with null and details with []', () => {
+	it('fills missing API fields with null and fields with []', () => {
 		const error = requestError(node, apiFailure(502, '<html>Bad Gateway</html>'), 0);
-		expect(errorItemJson(error)).toMatchObject({ httpCode: 502, code: null, apiMessage: null, requestId: null, details: [] });
+		expect(errorItemJson(error).details).toMatchObject({ httpCode: 502, code: null, apiMessage: null, requestId: null, fields: [] });
 	});
 
 	it('gives the network code and a null httpCode for a network failure', () => {
 		const error = requestError(node, failure({ networkCode: 'ECONNREFUSED' }), 0);
 		expect(errorItemJson(error)).toEqual({
 			error: 'Could not reach Buildin at https://api.buildin.ai: the connection was refused',
-			description: error.description,
-			httpCode: null,
-			code: 'ECONNREFUSED',
-			apiMessage: null,
-			requestId: null,
-			details: [],
-			mayHaveBeenApplied: false,
+			details: { ...nothing, code: 'ECONNREFUSED', description: error.description },
 		});
 	});
 
-	it('says when a write may have been applied', () => {
+	it('says when a write may have been applied: by the failing request, or by an earlier request of the item', () => {
 		const error = requestError(node, failure({ networkCode: 'ECONNRESET', method: 'PATCH', path: '/v2/blocks/x/children', mayHaveLanded: true }), 0);
 		expect(error.message).toBe('No answer from Buildin at https://api.buildin.ai: the connection was closed before an answer came; the request may have been applied');
 		expect(error.description).toContain('Read the block before running this item again');
-		expect(errorItemJson(error)).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
+		expect(errorItemJson(error).details).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
 		const gateway = requestError(node, { ...apiFailure(504, undefined), mayHaveLanded: true }, 0);
 		expect(gateway.message).toBe('Buildin API error 504 (no error details in the response); the request may have been applied');
-		expect(errorItemJson(gateway).mayHaveBeenApplied).toBe(true);
+		expect(errorItemJson(gateway).details).toMatchObject({ mayHaveBeenApplied: true });
+		const refused = requestError(node, apiFailure(400, { code: 'validation_error', message: 'Bad' }), 0);
+		expect(errorItemJson(refused).details).toMatchObject({ mayHaveBeenApplied: false });
+		expect(errorItemJson(refused, true).details).toMatchObject({ mayHaveBeenApplied: true });
 	});
 
-	it('gives only error and description for a NodeOperationError', () => {
+	it('gives the same keys for a NodeOperationError, null where they do not apply', () => {
 		const error = new NodeOperationError(node, 'Property "Due" (Start): "tomorrow" is not a valid date', {
 			description: 'Use an ISO 8601 date',
 		});
 		expect(errorItemJson(error)).toEqual({
 			error: 'Property "Due" (Start): "tomorrow" is not a valid date',
-			description: 'Use an ISO 8601 date',
+			details: { ...nothing, description: 'Use an ISO 8601 date' },
 		});
+		expect(errorItemJson(new NodeOperationError(node, 'Something failed'))).toEqual({ error: 'Something failed', details: nothing });
 	});
 
-	it('leaves out an absent description', () => {
-		expect(errorItemJson(new NodeOperationError(node, 'Something failed'))).toEqual({ error: 'Something failed' });
-	});
-
-	it('gives only the message of a plain Error', () => {
-		expect(errorItemJson(new Error('Oops'))).toEqual({ error: 'Oops' });
+	it('gives the message of a plain Error', () => {
+		expect(errorItemJson(new Error('Oops'))).toEqual({ error: 'Oops', details: nothing });
 	});
 });

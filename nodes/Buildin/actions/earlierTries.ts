@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { deepCopy, type NodeApiError, type NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
 import { nodeRunId } from '../requests/nodeRun';
 

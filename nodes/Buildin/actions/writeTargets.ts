@@ -1,8 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { blockIdFromLocator } from '../helpers/blocks';
-import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
-import { readDatabaseId } from '../parameters/locators';
+import { readBlockId, readDatabaseId, readLocatorId, readPageId } from '../parameters/locators';
 import { readParent } from '../parameters/parent';
 
 /**
@@ -13,10 +11,7 @@ import { readParent } from '../parameters/parent';
  */
 export type WriteTargets = (ctx: IExecuteFunctions, itemIndex: number) => string[];
 
-const pageId = (ctx: IExecuteFunctions, itemIndex: number) =>
-	resourceIdFromLocator('Page', ctx.getNodeParameter('pageId', itemIndex) as LocatorValue);
-
-const thePage: WriteTargets = (ctx, itemIndex) => [`page:${pageId(ctx, itemIndex)}`];
+const thePage: WriteTargets = (ctx, itemIndex) => [`page:${readPageId(ctx, itemIndex)}`];
 
 /** Under a page or at the top level; a database's records are not ordered (a view sorts them by its own rules). */
 const childrenOfParent: WriteTargets = (ctx, itemIndex) => {
@@ -32,26 +27,26 @@ const childrenOfParent: WriteTargets = (ctx, itemIndex) => {
  */
 export const WRITE_TARGETS: Record<string, WriteTargets> = {
 	'block.appendChildren': (ctx, itemIndex) => [
-		`children:${blockIdFromLocator('Parent', ctx.getNodeParameter('blockId', itemIndex) as LocatorValue)}`,
+		`children:${readBlockId(ctx, itemIndex, 'Parent')}`,
 	],
 	'block.delete': (ctx, itemIndex) => [
-		`block:${blockIdFromLocator('Block', ctx.getNodeParameter('blockId', itemIndex) as LocatorValue, { requireFragment: true })}`,
+		`block:${readBlockId(ctx, itemIndex, 'Block', { requireFragment: true })}`,
 	],
 	'block.update': (ctx, itemIndex) => [
-		`block:${blockIdFromLocator('Block', ctx.getNodeParameter('blockId', itemIndex) as LocatorValue)}`,
+		`block:${readBlockId(ctx, itemIndex, 'Block')}`,
 	],
 	'database.create': (ctx, itemIndex) =>
 		ctx.getNodeParameter('parentType', itemIndex) === 'page'
-			? [`children:${resourceIdFromLocator('Parent Page', ctx.getNodeParameter('parentPageId', itemIndex) as LocatorValue)}`]
+			? [`children:${readLocatorId(ctx, itemIndex, 'parentPageId', 'Parent Page')}`]
 			: ['children:workspace'],
 	'database.createOrUpdateRecords': () => [],
 	'database.createRecord': () => [],
 	'database.update': (ctx, itemIndex) => [`database:${readDatabaseId(ctx, itemIndex)}`],
 	'database.updateRecord': (ctx, itemIndex) => [
-		`page:${resourceIdFromLocator('Record', ctx.getNodeParameter('recordId', itemIndex) as LocatorValue)}`,
+		`page:${readLocatorId(ctx, itemIndex, 'recordId', 'Record')}`,
 	],
 	'file.upload': (ctx, itemIndex) =>
-		ctx.getNodeParameter('destination', itemIndex, 'append') === 'append' ? [`children:${pageId(ctx, itemIndex)}`] : [],
+		ctx.getNodeParameter('destination', itemIndex, 'append') === 'append' ? [`children:${readPageId(ctx, itemIndex)}`] : [],
 	'page.create': childrenOfParent,
 	'page.move': (ctx, itemIndex) => [...thePage(ctx, itemIndex), ...childrenOfParent(ctx, itemIndex)],
 	'page.moveToTrash': thePage,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from './errors';
-import { ID_FORMS_HINT, idFromUrl, normalizeId, resourceIdFromLocator, type LocatorValue } from './ids';
+import { ID_FORMS_HINT, idFromUrl, idInUrl, resourceIdFromLocator, URL_PATTERNS, type LocatorValue } from './ids';
 import { toRichText } from './richText';
 import { jsonParameter } from './validate';
 
@@ -76,24 +76,19 @@ export const BLOCK_URL_HINT =
 	'Use a page URL such as https://buildin.ai/docs/11111111111141118111111111111111, with the block id as its ' +
 	`fragment to mean that block (…#55555555555545558555555555555555). ${ID_FORMS_HINT}`;
 
-// A block id at the end of a URL fragment: "#<id>", "#block-<id>", dashed or 32 hex characters.
-const FRAGMENT_ID = /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})$/i;
-
 /**
  * The block a Buildin URL points at: the block id in its fragment (`https://buildin.ai/docs/<page>#<block>`), or the
  * page id when the fragment holds no id (a page is the parent of its content blocks). Undefined if it is neither.
  */
 export function blockIdFromUrl(value: string): string | undefined {
 	const pageId = idFromUrl(value);
-	if (pageId === undefined) return undefined;
-	return fragmentBlockId(value) ?? pageId;
+	return pageId === undefined ? undefined : (idInUrl(URL_PATTERNS.block, value) ?? pageId);
 }
 
 /** The block id in a Buildin URL's fragment (`…#<block>`); undefined when there is none. */
 export function fragmentBlockId(value: string): string | undefined {
-	if (idFromUrl(value) === undefined) return undefined;
-	const match = FRAGMENT_ID.exec(new URL(value.trim()).hash.slice(1));
-	return match ? normalizeId(match[1].replace(/-/g, '')) : undefined;
+	const blockId = blockIdFromUrl(value);
+	return blockId === idFromUrl(value) ? undefined : blockId;
 }
 
 /** Resolves the Block locator (By ID, or By URL with the block in the fragment) to a dashed id, or throws naming the field. */

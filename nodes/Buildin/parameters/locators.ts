@@ -1,29 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
-
-const UUID = '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
-// What may stand before an id in its URL segment or fragment: nothing, or a slug ending in a character that is not
-// hex ("Release-Checklist-<id>", "#block-<id>"), as helpers/ids.ts and helpers/blocks.ts read them.
-const SLUG = '(?:[^\\s/?#]*[^0-9a-fA-F\\s/?#])?';
-
-/**
- * The URL patterns of the locators' By URL modes: n8n checks a URL against one in the editor (`validation`) and
- * extracts the id with its one group (`extractValue`). They accept what the node's own parser accepts.
- */
-export const LOCATOR_URL = {
-	/** A page or database URL: the id at the end of the path, then an optional slash, query and fragment. */
-	object: `^https?://\\S*/${SLUG}(${UUID})/?(?:[?#]\\S*)?$`,
-	/** A block URL: the block id as the fragment (`…/docs/<page>#<block>`); without one, the page id. */
-	block: `^https?://\\S*[/#]${SLUG}(${UUID})/?(?:\\?[^\\s#]*)?(?:#\\S*)?$`,
-};
-
-const ID_PATTERN = '^\\s*(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})\\s*$';
+import { blockIdFromLocator } from '../helpers/blocks';
+import { ID_PATTERN, resourceIdFromLocator, URL_PATTERNS, type LocatorValue } from '../helpers/ids';
 
 /**
  * A resource locator for a Buildin object: picked From List (a workspace search, when there is a `searchListMethod`),
  * By URL or By ID. The modes are written out here once for every locator, so each of them is declared where n8n
- * reads locator modes.
+ * reads locator modes. By URL checks a URL against its pattern in the editor (`validation`) and has n8n extract the id
+ * with the pattern's one group (`extractValue`); the patterns are helpers/ids.ts's, which the node's own checks read.
  */
 function locator(options: {
 	name: string;
@@ -87,7 +71,7 @@ export const pageLocator: INodeProperties = locator({
 	displayName: 'Page',
 	description: 'The Buildin page (or database record) to act on',
 	searchListMethod: 'searchPages',
-	url: { pattern: LOCATOR_URL.object, example: 'https://buildin.ai/docs/11111111111141118111111111111111' },
+	url: { pattern: URL_PATTERNS.object, example: 'https://buildin.ai/docs/11111111111141118111111111111111' },
 	idExample: '11111111-1111-4111-8111-111111111111',
 });
 
@@ -97,7 +81,7 @@ export const databaseLocator: INodeProperties = locator({
 	displayName: 'Database',
 	description: 'The Buildin database to act on',
 	searchListMethod: 'searchDatabases',
-	url: { pattern: LOCATOR_URL.object, example: 'https://buildin.ai/database/33333333333343338333333333333333' },
+	url: { pattern: URL_PATTERNS.object, example: 'https://buildin.ai/database/33333333333343338333333333333333' },
 	idExample: '33333333-3333-4333-8333-333333333333',
 });
 
@@ -106,7 +90,7 @@ export const recordLocator: INodeProperties = locator({
 	name: 'recordId',
 	displayName: 'Record',
 	description: 'The database record to act on',
-	url: { pattern: LOCATOR_URL.object, example: 'https://buildin.ai/docs/22222222222242228222222222222222' },
+	url: { pattern: URL_PATTERNS.object, example: 'https://buildin.ai/docs/22222222222242228222222222222222' },
 	idExample: '22222222-2222-4222-8222-222222222222',
 });
 
@@ -116,13 +100,60 @@ export const blockLocator: INodeProperties = locator({
 	displayName: 'Block',
 	description: 'The block to act on. A page ID works too: a page is the parent of its content blocks.',
 	url: {
-		pattern: LOCATOR_URL.block,
+		pattern: URL_PATTERNS.block,
 		example: 'https://buildin.ai/docs/11111111111141118111111111111111#55555555555545558555555555555555',
 	},
 	idExample: '55555555-5555-4555-8555-555555555555',
 });
 
+/** How a context reads a locator: with n8n's extractValue, or as entered (an expression evaluated). */
+export type LocatorRead = (options?: { extractValue: boolean }) => unknown;
+
+/**
+ * A locator's value as n8n gives it: By URL the id n8n extracted with the mode's `extractValue`, By ID and From List
+ * what was entered (checked by the node, which also takes a URL there). A URL n8n finds no id in comes back as entered,
+ * By URL, so that the node's error names the field and the item, and says what it takes; an expression that fails
+ * fails again in that read, with n8n's error.
+ */
+function locatorValue(read: LocatorRead): LocatorValue | string {
+	try {
+		return { mode: 'id', value: read({ extractValue: true }) };
+	} catch {
+		return read() as LocatorValue | string;
+	}
+}
+
+/** The dashed id of a Page, Database or Record locator, or the InvalidInputError naming `field`. */
+export function locatorId(field: string, read: LocatorRead): string {
+	return resourceIdFromLocator(field, locatorValue(read));
+}
+
+/**
+ * The dashed id of a Block locator: the block in a URL's fragment, or the page. With `requireFragment` a page URL is
+ * refused (n8n extracts the page's id from it, which would act on the whole page).
+ */
+export function blockLocatorId(field: string, read: LocatorRead, options: { requireFragment?: boolean } = {}): string {
+	const id = blockIdFromLocator(field, locatorValue(read));
+	if (options.requireFragment) blockIdFromLocator(field, read() as LocatorValue, options);
+	return id;
+}
+
+/** An operation item's locator `name` (Page, Database, Record, Parent Page…) as a dashed id. */
+export function readLocatorId(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	return locatorId(field, (options) => ctx.getNodeParameter(name, itemIndex, '', options));
+}
+
+/** An operation item's Block locator as a dashed id. */
+export function readBlockId(ctx: IExecuteFunctions, itemIndex: number, field: string, options: { requireFragment?: boolean } = {}): string {
+	return blockLocatorId(field, (extract) => ctx.getNodeParameter('blockId', itemIndex, '', extract), options);
+}
+
+/** The Page parameter's id. */
+export function readPageId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return readLocatorId(ctx, itemIndex, 'pageId', 'Page');
+}
+
 /** The Database parameter's id. */
 export function readDatabaseId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return resourceIdFromLocator('Database', ctx.getNodeParameter('databaseId', itemIndex) as LocatorValue);
+	return readLocatorId(ctx, itemIndex, 'databaseId', 'Database');
 }

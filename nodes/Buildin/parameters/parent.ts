@@ -2,8 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
-import { databaseLocator, pageLocator } from './locators';
+import { databaseLocator, pageLocator, readLocatorId } from './locators';
 
 /** What Parent and its locators say in the operation at hand (Create: where the new page goes; Move: where it moves). */
 interface ParentTexts {
@@ -51,11 +50,11 @@ export function parentParameters(texts: ParentTexts): INodeProperties[] {
 export function readParent(ctx: IExecuteFunctions, itemIndex: number): { page_id: string } | { database_id: string } | undefined {
 	const parent = ctx.getNodeParameter('parent', itemIndex) as string;
 	if (parent === 'page') {
-		return { page_id: resourceIdFromLocator('Parent Page', ctx.getNodeParameter('parentPageId', itemIndex) as LocatorValue) };
+		return { page_id: readLocatorId(ctx, itemIndex, 'parentPageId', 'Parent Page') };
 	}
 	if (parent === 'database') {
 		return {
-			database_id: resourceIdFromLocator('Parent Database', ctx.getNodeParameter('parentDatabaseId', itemIndex) as LocatorValue),
+			database_id: readLocatorId(ctx, itemIndex, 'parentDatabaseId', 'Parent Database'),
 		};
 	}
 	if (parent === 'workspace') return undefined;

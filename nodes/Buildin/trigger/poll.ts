@@ -4,11 +4,11 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
 import { parsePropertyKey } from '../helpers/schema';
 import { simplifyPage } from '../helpers/simplify';
 import { wholeNumber } from '../helpers/validate';
 import { filterFromParameters } from '../parameters/filter';
+import { locatorId } from '../parameters/locators';
 import { databaseSchema } from '../requests/databaseSchema';
 import { buildinApiRequest, type BuildinRequest } from '../transport';
 import { incompleteAnswerError } from '../transport/errors';
@@ -78,7 +78,7 @@ async function readSettings(ctx: IPollFunctions): Promise<Settings> {
 	};
 	if (options.firstActivation === 'lastHours') settings.lookbackHours = wholeNumber('Hours to Look Back', options.lookbackHours ?? 24, 1, 720);
 	if (!RECORD_EVENTS.includes(event)) return settings;
-	const databaseId = resourceIdFromLocator('Database', ctx.getNodeParameter('databaseId', '') as LocatorValue);
+	const databaseId = locatorId('Database', (options) => ctx.getNodeParameter('databaseId', '', options));
 	settings.databaseId = databaseId;
 	settings.filter = await filterFromParameters(
 		(name, fallback) => ctx.getNodeParameter(name, fallback),

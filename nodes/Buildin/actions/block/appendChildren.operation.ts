@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator, blocksFromJson, requireTextBlockType, textToBlocks } from '../../helpers/blocks';
-import type { LocatorValue } from '../../helpers/ids';
+import { blocksFromJson, requireTextBlockType, textToBlocks } from '../../helpers/blocks';
 import { textValue } from '../../helpers/validate';
 import { positionParameters, readPosition, textBlockTypeOptions } from '../../parameters/blocks';
-import { blockLocator } from '../../parameters/locators';
+import { blockLocator, readBlockId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { appendInBatches } from '../../requests/appendBlocks';
 
@@ -87,7 +86,7 @@ function readBlocks(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
  * lands in order. Everything is checked before the first request. One output item per created top-level block.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const parentId = blockIdFromLocator('Parent', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const parentId = readBlockId(this, itemIndex, 'Parent');
 	const blocks = readBlocks(this, itemIndex);
 	const position = readPosition(this, itemIndex);
 	return await appendInBatches.call(this, itemIndex, parentId, blocks, position);

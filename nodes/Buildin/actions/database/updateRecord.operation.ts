@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
-import { databaseLocator, readDatabaseId, recordLocator } from '../../parameters/locators';
+import { databaseLocator, readDatabaseId, readLocatorId, recordLocator } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
 import { simplified, simplifyField } from '../../parameters/results';
@@ -27,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['database']
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const databaseId = readDatabaseId(this, itemIndex);
-	const recordId = resourceIdFromLocator('Record', this.getNodeParameter('recordId', itemIndex) as LocatorValue);
+	const recordId = readLocatorId(this, itemIndex, 'recordId', 'Record');
 	const properties = await readRecordProperties(this, itemIndex, databaseId);
 	if (Object.keys(properties).length === 0) {
 		throw new InvalidInputError('Properties', 'there is nothing to change', 'Add at least one property; an empty update is not sent');

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator } from '../../helpers/blocks';
 import { fileNameFromUrl } from '../../helpers/files';
-import type { LocatorValue } from '../../helpers/ids';
 import { textValue } from '../../helpers/validate';
-import { blockLocator } from '../../parameters/locators';
+import { blockLocator, readBlockId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
 import { downloadFile } from '../../transport/objectStorage';
@@ -60,7 +58,7 @@ function locateFile(ctx: IExecuteFunctions, itemIndex: number, block: IDataObjec
  * its URL. When the block as read carries no oss_name, the temporary link it came with is used instead.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemWithBinary> {
-	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue, { requireFragment: true });
+	const blockId = readBlockId(this, itemIndex, 'Block', { requireFragment: true });
 	const field = textValue('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	const { body: block } = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/blocks/${blockId}`, scope: 'blocks.read' });
 	const location = locateFile(this, itemIndex, block);

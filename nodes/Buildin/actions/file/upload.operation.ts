@@ -1,18 +1,10 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	fileBlockType,
-	uploadContentType,
-	uploadedFileBlock,
-	uploadFileName,
-	uploadSize,
-	type FileBlockChoice,
-} from '../../helpers/files';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { fileBlockType, uploadContentType, uploadedFileBlock, uploadFileName, uploadSize, type FileBlockChoice } from '../../helpers/files';
 import { textValue } from '../../helpers/validate';
 import { positionParameters, readPosition } from '../../parameters/blocks';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
@@ -138,7 +130,7 @@ function blockNotAdded(error: unknown, block: IDataObject): unknown {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const field = textValue('Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	const binary = this.helpers.assertBinaryData(itemIndex, field);
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const contentType = uploadContentType(options.contentType ? 'Content Type' : `Input Binary Field "${field}" (MIME type)`, options.contentType || binary.mimeType);
 	const fileName = uploadFileName('File Name', options.fileName, binary.fileName);

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
 
@@ -18,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * `updated_time`, the spec `last_edited_time`; either fills `updated_time`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/pages/${pageId}/content/markdown`,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest, type BuildinRequest } from '../../transport';
 import { listPage, MAX_PAGE_SIZE, pagesOf, type ResultPage } from '../../transport/pagination';
@@ -59,7 +58,7 @@ function itemValues(item: IDataObject, type: string): IDataObject[] {
  * people or relations, or the single value of a scalar type.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const property = requireText(
 		'Property',
 		this.getNodeParameter('propertyId', itemIndex, ''),

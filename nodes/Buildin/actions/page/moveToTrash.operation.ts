@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
@@ -22,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * route (it is in the docs, not in the published spec) answers 405; then the same is done with PATCH {in_trash: true}.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const path = `/v2/pages/${pageId}`;
 	const deleted = await buildinApiRequest
 		.call(this, itemIndex, { method: 'DELETE', path, scope: 'pages.write' })

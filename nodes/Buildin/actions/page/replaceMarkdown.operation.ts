@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { textValue } from '../../helpers/validate';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
 
@@ -45,7 +44,7 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * the page, so it is sent only with Options → Allow Empty Markdown. Output `{page_id, updated_time}`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const raw = this.getNodeParameter('markdown', itemIndex, '');
 	const markdown = textValue('Markdown', raw);
 	if (markdown.trim() === '' && this.getNodeParameter('options.allowEmpty', itemIndex, false) !== true) {

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
@@ -24,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
 
 /** PATCH /v2/pages/:id {in_trash: false}: the page back where it was, with its new version in `etag`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'PATCH',
 		path: `/v2/pages/${pageId}`,

@@ -3,11 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { ifMatchHeader } from '../../helpers/headers';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
 import { imageParameters, readCover, readIcon } from '../../parameters/images';
-import { pageLocator } from '../../parameters/locators';
+import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { propertiesParameters, readProperties, titlePropertyOption } from '../../parameters/pageProperties';
 import { simplified, simplifyField } from '../../parameters/results';
@@ -60,7 +59,7 @@ const TRASH_VALUES: Record<string, boolean | undefined> = { unchanged: undefined
  * The output is the updated page and, in `etag`, its new version.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const body: IDataObject = {};
 	const properties = readProperties(this, itemIndex);
 	if (Object.keys(properties).length > 0) body.properties = properties;

@@ -1,11 +1,13 @@
 // The By URL modes of the locators: n8n checks a typed URL against the mode's validation in the editor, and
 // extracts the id with its extractValue (here through n8n-core's own extraction, as a LoadOptionsContext does it).
 // Both must agree with the node's own URL reading (helpers/ids.ts, helpers/blocks.ts) on every URL form it accepts.
-import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+// The node reads a locator through n8n's extraction, and checks what n8n does not.
+import type { IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { blockIdFromUrl } from '../../../../nodes/Buildin/helpers/blocks';
-import { idFromUrl, normalizeId } from '../../../../nodes/Buildin/helpers/ids';
-import { blockLocator, databaseLocator, pageLocator, recordLocator } from '../../../../nodes/Buildin/parameters/locators';
+import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
+import { ID_PATTERN, idFromUrl, normalizeId, URL_PATTERNS } from '../../../../nodes/Buildin/helpers/ids';
+import { blockLocator, databaseLocator, pageLocator, readBlockId, readPageId, recordLocator } from '../../../../nodes/Buildin/parameters/locators';
 import { editorContext } from '../../../support/editorContext';
 
 const PAGE = '11111111111141118111111111111111';
@@ -61,4 +63,58 @@ test('the block URL names the block in its fragment', async () => {
 		'parameters.blockId',
 	);
 	expect(context.getCurrentNodeParameter('blockId', { extractValue: true })).toBe(BLOCK);
+});
+
+describe('the node reads locators through n8n', () => {
+	/** An operation's context holding `parameters`, recording each read and its options. */
+	function contextWith(parameters: Record<string, unknown>, extract: (value: unknown) => unknown) {
+		const reads: Array<{ name: string; options?: unknown }> = [];
+		const context = {
+			getNodeParameter: (name: string, _itemIndex: number, _fallback?: unknown, options?: { extractValue?: boolean }) => {
+				reads.push({ name, options });
+				return options?.extractValue ? extract(parameters[name]) : parameters[name];
+			},
+		} as unknown as IExecuteFunctions;
+		return { context, reads };
+	}
+
+	test('the editor’s patterns are the ones the node checks with: one definition in helpers/ids.ts', () => {
+		for (const locator of [pageLocator, databaseLocator, recordLocator]) {
+			expect(urlMode(locator)?.extractValue).toEqual({ type: 'regex', regex: URL_PATTERNS.object });
+		}
+		expect(urlMode(blockLocator)?.extractValue).toEqual({ type: 'regex', regex: URL_PATTERNS.block });
+		const idMode = pageLocator.modes?.find((mode) => mode.name === 'id');
+		expect((idMode?.validation?.[0] as unknown as { properties: { regex: string } }).properties.regex).toBe(ID_PATTERN);
+	});
+
+	test('By URL: the id is what n8n extracts (extractValue), checked by the node', () => {
+		const { context, reads } = contextWith({ pageId: { __rl: true, mode: 'url', value: `https://buildin.ai/docs/${PAGE}` } }, () => PAGE.toUpperCase());
+		expect(readPageId(context, 0)).toBe('11111111-1111-4111-8111-111111111111');
+		expect(reads).toEqual([{ name: 'pageId', options: { extractValue: true } }]);
+	});
+
+	test('a URL n8n finds no id in is refused in the node’s words, naming the field', () => {
+		const url = 'https://buildin.ai/docs/no-id-here';
+		const { context } = contextWith({ pageId: { __rl: true, mode: 'url', value: url } }, () => {
+			throw new Error('ERROR: Page parameter’s value is invalid. This is likely because the URL entered is incorrect');
+		});
+		expect(() => readPageId(context, 0)).toThrow(new InvalidInputError('Page', `${JSON.stringify(url)} is not a Buildin ID or URL`));
+	});
+
+	test('an expression that fails goes on with n8n’s error', () => {
+		const failure = new Error('ReferenceError: $jsn is not defined');
+		const context = {
+			getNodeParameter: () => {
+				throw failure;
+			},
+		} as unknown as IExecuteFunctions;
+		expect(() => readPageId(context, 0)).toThrow(failure);
+	});
+
+	test('Block: a page URL is refused where the block must be named (Delete, Download), though n8n extracts the page', () => {
+		const url = `https://buildin.ai/docs/${PAGE}`;
+		const { context } = contextWith({ blockId: { __rl: true, mode: 'url', value: url } }, () => PAGE);
+		expect(readBlockId(context, 0, 'Block')).toBe('11111111-1111-4111-8111-111111111111');
+		expect(() => readBlockId(context, 0, 'Block', { requireFragment: true })).toThrow(`${JSON.stringify(url)} is the URL of a page, not of a block in it`);
+	});
 });

@@ -30,6 +30,7 @@ function forgetOld(nowMs: number): void {
 }
 
 export interface EarlierTries {
+	has(itemIndex: number): boolean;
 	/** What the item ended with in an earlier try of this node run (its output as a fresh copy). */
 	settled(itemIndex: number): Settled | undefined;
 	keep(itemIndex: number, settled: Settled): void;
@@ -43,6 +44,7 @@ export function earlierTries(ctx: IExecuteFunctions): EarlierTries {
 	forgetOld(nowMs);
 	const run = id === undefined ? undefined : (runs.get(id) ?? { savedAtMs: nowMs, items: new Map<number, Settled>() });
 	return {
+		has: (itemIndex) => run?.items.has(itemIndex) === true,
 		settled(itemIndex) {
 			const settled = run?.items.get(itemIndex);
 			return settled && 'output' in settled ? { output: deepCopy(settled.output) } : settled;

@@ -7,7 +7,7 @@ import { writesOf, type ItemWrites } from '../transport/itemWrites';
 import { pacerFor } from '../transport/pacing';
 import { earlierTries, type EarlierTries, type Settled } from './earlierTries';
 import { ItemQueue } from './itemQueue';
-import { forItem, withParameterCache } from './parameterCache';
+import { forgetItem, withParameterCache } from './parameterCache';
 import { resources } from './resources';
 import { ItemWithBinary, type BatchOperation, type Operation } from './types';
 import { WRITE_TARGETS, type WriteTargets } from './writeTargets';
@@ -43,14 +43,15 @@ function failedItem(error: NodeApiError | NodeOperationError, pairedItem: { item
 	return { json: errorItemJson(error, wrote), pairedItem };
 }
 
-/** `0–3, 5 and 7`: item numbers, runs of consecutive ones as ranges. */
+/** `0–3, 5, 6 and 9`: item numbers, runs of three or more as ranges. */
 function itemList(itemIndices: number[]): string {
 	const runs: string[] = [];
 	const sorted = [...itemIndices].sort((a, b) => a - b);
 	for (let start = 0; start < sorted.length; ) {
 		let end = start;
 		while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
-		runs.push(end === start ? `${sorted[start]}` : `${sorted[start]}–${sorted[end]}`);
+		if (end - start >= 2) runs.push(`${sorted[start]}–${sorted[end]}`);
+		else runs.push(...sorted.slice(start, end + 1).map(String));
 		start = end + 1;
 	}
 	return runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs.join('');
@@ -196,6 +197,10 @@ class ItemOutcomes {
 				this.mayHaveWritten.filter((index) => index !== itemIndex),
 			);
 		}
+		for (let itemIndex = 0; itemIndex < this.outputs.length; itemIndex++) {
+			// Every item ends one way or another; an item left out would be lost without a word.
+			if (this.outputs[itemIndex] === undefined) throw new NodeOperationError(this.run.context.getNode(), `Item ${itemIndex} was not run`, { itemIndex });
+		}
 		return [this.outputs.flat()];
 	}
 }
@@ -204,23 +209,14 @@ async function runItems(run: NodeRun, operation: Operation, writeTargets: WriteT
 	const { context, tries } = run;
 	const count = context.getInputData().length;
 	const outcomes = new ItemOutcomes(run, count);
-	const itemContexts = new Map<number, IExecuteFunctions>();
-	const itemContext = (itemIndex: number) => {
-		let itemCtx = itemContexts.get(itemIndex);
-		if (!itemCtx) {
-			itemCtx = forItem(context, itemIndex);
-			itemContexts.set(itemIndex, itemCtx);
-		}
-		return itemCtx;
-	};
 	// An item whose target IDs cannot be read fails when it runs, with the error its operation would give.
 	const keys = new Map<number, string[] | { error: unknown }>();
+	// An item an earlier try settled writes nothing now. Read once: the queue asks again when the item finishes.
 	const keysOf = (itemIndex: number): string[] => {
-		if (!writeTargets || tries?.settled(itemIndex)) return [];
 		let known = keys.get(itemIndex);
 		if (known === undefined) {
 			try {
-				known = writeTargets(itemContext(itemIndex), itemIndex);
+				known = writeTargets === undefined || tries?.has(itemIndex) ? [] : writeTargets(context, itemIndex);
 			} catch (error) {
 				known = { error };
 			}
@@ -235,16 +231,14 @@ async function runItems(run: NodeRun, operation: Operation, writeTargets: WriteT
 			else outcomes.failedBefore(itemIndex, earlier.error);
 			return;
 		}
-		const itemCtx = itemContext(itemIndex);
 		try {
 			const known = keys.get(itemIndex);
 			if (known !== undefined && !Array.isArray(known)) throw known.error;
-			outcomes.succeeded(itemIndex, outputOf(await operation.execute.call(itemCtx, itemIndex), itemIndex));
+			outcomes.succeeded(itemIndex, outputOf(await operation.execute.call(context, itemIndex), itemIndex));
 		} catch (error) {
-			outcomes.failed(itemIndex, error, writesOf(itemCtx, itemIndex));
+			outcomes.failed(itemIndex, error, writesOf(context, itemIndex));
 		} finally {
-			itemContexts.delete(itemIndex);
-			keys.delete(itemIndex);
+			forgetItem(context, itemIndex);
 		}
 	};
 
@@ -260,6 +254,7 @@ async function runItems(run: NodeRun, operation: Operation, writeTargets: WriteT
 				void runItem(itemIndex).then(() => {
 					window.finished();
 					queue.finished(itemIndex);
+					keys.delete(itemIndex);
 					startItems();
 				});
 			}
@@ -281,19 +276,20 @@ async function runBatch(run: NodeRun, operation: BatchOperation): Promise<INodeE
 	const outcomes = new ItemOutcomes(run, count);
 	const earlier = new Map<number, Settled>();
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		const settled = tries?.settled(itemIndex);
+		const settled = tries?.has(itemIndex) ? tries.settled(itemIndex) : undefined;
 		if (settled) earlier.set(itemIndex, settled);
 	}
 	// A failure of the whole operation (a parameter read once for all items) belongs to the first item.
 	const results = await operation.executeAll
 		.call(context, (itemIndex) => earlier.has(itemIndex))
 		.catch((error: unknown) => Promise.reject(toNodeError(context, error, 0, run.asTool)));
-	for (let itemIndex = 0; itemIndex < count && !outcomes.stopped; itemIndex++) {
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		const settled = earlier.get(itemIndex);
 		const result = results[itemIndex];
 		if (settled && 'output' in settled) outcomes.succeeded(itemIndex, settled.output);
 		else if (settled) outcomes.failedBefore(itemIndex, settled.error);
-		else if (result === undefined) break;
+		// Not reached: the operation stopped at a failure.
+		else if (result === undefined) continue;
 		else if (!(result instanceof Error)) outcomes.succeeded(itemIndex, [{ json: result, pairedItem: { item: itemIndex } }]);
 		else {
 			// A batch sent in one request: whether it may have landed is the request's own verdict.

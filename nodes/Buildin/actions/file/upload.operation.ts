@@ -8,7 +8,7 @@ import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { elaborated, incompleteAnswerError } from '../../transport/errors';
 import { putToUploadLink, type UploadTarget } from '../../transport/objectStorage';
 
 const properties: INodeProperties[] = [
@@ -108,18 +108,21 @@ function uploadTarget(answer: IDataObject): UploadTarget & { ossName: string } {
 	return { url: String(answer.upload_url), method: 'PUT', headers, ossName: String(answer.oss_name) };
 }
 
-/** A failure to add the block after the file was stored: the file exists, so the error says how to show it. */
+/**
+ * A failure to add the block after the file was stored: the file exists, so the error says how to show it, unless the
+ * append may have landed (then the page may show it already, and adding it again would show it twice).
+ */
 function blockNotAdded(error: unknown, block: IDataObject): unknown {
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	error.message = `The file was uploaded, but adding its block to the page failed: ${error.message}`;
-	error.description = [
-		error.description,
-		`The file is stored as ${JSON.stringify((block[block.type as string] as IDataObject).file)}; add it with Block → Append Children (JSON) rather than uploading it again.`,
-	]
-		.filter(Boolean)
-		.join(' ');
-	error.context.uploadedBlock = block;
-	return error;
+	const file = JSON.stringify((block[block.type as string] as IDataObject).file);
+	const advice =
+		error.context.mayHaveLanded === true
+			? `The file is stored as ${file}, and its block may have been added: check the page, and only if the block is not there, add it with Block → Append Children (JSON) rather than uploading the file again.`
+			: `The file is stored as ${file}; add it with Block → Append Children (JSON) rather than uploading it again.`;
+	return elaborated(error, {
+		message: `The file was uploaded, but adding its block to the page failed: ${error.message}`,
+		description: [error.description, advice].filter(Boolean).join(' '),
+	});
 }
 
 /**

@@ -12,7 +12,7 @@ import { parentParameters, readParent } from '../../parameters/parent';
 import { simplified, simplifyField } from '../../parameters/results';
 import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { elaborated, incompleteAnswerError } from '../../transport/errors';
 import { collect, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
@@ -134,20 +134,25 @@ async function appendRest(ctx: IExecuteFunctions, itemIndex: number, pageId: str
 	await appendInBatches.call(ctx, itemIndex, pageId, content.rest, { after: lastId });
 }
 
-/** A failure after the page was created: the error says so, since re-running the item would create another page. */
+/**
+ * A failure after the page was created: the error says so, since running the workflow again would create another
+ * page. When the failing write may have landed, the content may be there already: look before adding it.
+ */
 function afterCreation(ctx: IExecuteFunctions, itemIndex: number, error: unknown, page: IDataObject): Error {
-	const note = `The page ${String(page.id)} was created, but writing its content failed: `;
-	const advice = `The page exists (${String(page.url ?? page.id)}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash; running this item again creates another page unless Options → Idempotency Key is set.`;
+	const message = `The page ${String(page.id)} was created, but writing its content failed: ${error instanceof Error ? error.message : String(error)}`;
+	const where = String(page.url ?? page.id);
+	const landed = (error as { context?: { mayHaveLanded?: unknown } }).context?.mayHaveLanded === true;
+	const advice = `${
+		landed
+			? `The page exists (${where}) with its properties, and its content may have been written in full or in part: read it first, then replace its content (Page → Replace Content with Markdown) or move it to the trash, rather than adding content that may be there already.`
+			: `The page exists (${where}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash.`
+	} Running the workflow again creates another page unless Options → Idempotency Key is set.`;
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.message = `${note}${error.message}`;
-		error.description = [error.description, advice].filter(Boolean).join(' ');
-		error.context.createdPageId = page.id;
-		return error;
+		const next = elaborated(error, { message, description: [error.description, advice].filter(Boolean).join(' ') });
+		next.context.createdPageId = page.id;
+		return next;
 	}
-	return new NodeOperationError(ctx.getNode(), `${note}${error instanceof Error ? error.message : String(error)}`, {
-		itemIndex,
-		description: advice,
-	});
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: advice });
 }
 
 /**

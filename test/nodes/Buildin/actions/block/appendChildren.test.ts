@@ -226,7 +226,7 @@ describe('Block → Append Children', () => {
 		expect(textOf(lastLanded)).toBe('n100');
 		expect(output).toHaveLength(1);
 		expect(output[0].json.error).toMatch(/^100 of 150 blocks were appended, then the next batch failed: Buildin API error 400/);
-		const { description } = (output[0] as { error?: { description?: string } }).error ?? {};
+		const { description } = output[0].json.details as { description?: string };
 		expect(description).toContain(`the last one is ${lastLanded.id}`);
 		expect(description).toContain('append only the remaining 50');
 		expect(childTexts(page.id)).toHaveLength(102);

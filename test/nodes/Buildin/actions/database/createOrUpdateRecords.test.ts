@@ -101,7 +101,7 @@ describe('Database → Create or Update Records in Batch', () => {
 			expect(failed.json.error).toBe(
 				'The batch of 2 records (items 0–1) failed, and nothing in it was written (Buildin applies a batch in one transaction): Buildin API error 400 (validation_error: Invalid request: update_records[0].record_id (not_a_record_of_database))',
 			);
-			expect((failed as { error?: { description?: string } }).error?.description).toContain('Buildin objected to item 1 (update_records[0].record_id: not_a_record_of_database)');
+			expect((failed.json.details as { description?: string }).description).toContain('Buildin objected to item 1 (update_records[0].record_id: not_a_record_of_database)');
 		}
 		expect(output[2].json).toEqual({ id: expect.any(String), title: 'Third' });
 		// "First" was in the failed transaction: it does not exist.
@@ -160,7 +160,7 @@ describe('Database → Create or Update Records in Batch', () => {
 		expect(mutations().map((r) => r.status)).toEqual([200, 200]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(output[0].json.error).toBe('Buildin applied the batch of items 0–0 but listed 0 created_records where 1 were sent');
-		expect((output[0] as { error?: { description?: string } }).error?.description).toContain('The records were written');
+		expect((output[0].json.details as { description?: string }).description).toContain('The records were written');
 		expect(output[1].json).toEqual({ id: expect.any(String), title: 'Listed' });
 
 		sandbox.reset();

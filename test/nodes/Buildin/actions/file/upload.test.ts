@@ -150,7 +150,7 @@ describe('File → Upload', () => {
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(output[0].json.error).toMatch(/^Uploading the file to 127\.0\.0\.1:\d+ failed with 500 \(InternalError: Injected failure\)$/);
-		expect((output[0] as { error?: { description?: string } }).error?.description).toContain('no block was added');
+		expect((output[0].json.details as { description?: string }).description).toContain('no block was added');
 		expect(output[0].json.error).not.toContain('signature');
 		expect(output[1].json.type).toBe('file');
 		// One block, the second file's: the first item never appended anything.

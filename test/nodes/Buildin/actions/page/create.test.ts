@@ -338,7 +338,7 @@ describe('content', () => {
 			name: 'NodeApiError',
 			httpCode: '500',
 			message: `The page ${pageId} was created, but writing its content failed: Buildin API error 500 (internal_error: Internal server error); the request may have been applied`,
-			description: expect.stringContaining('running this item again creates another page unless Options → Idempotency Key is set'),
+			description: expect.stringContaining('Running the workflow again creates another page unless Options → Idempotency Key is set'),
 		});
 		expect(contentOf(pageId)).toHaveLength(100);
 	});

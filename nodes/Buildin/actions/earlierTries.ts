@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'crypto';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { deepCopy, type NodeApiError, type NodeOperationError } from 'n8n-workflow';
+import { deepCopy, type IExecuteFunctions, type INodeExecutionData, type NodeApiError, type NodeOperationError } from 'n8n-workflow';
 
 /**
  * n8n's Settings → Retry On Fail runs the whole node again, every item, in the same execution and with the same run
@@ -41,6 +40,8 @@ export interface EarlierTries {
 	/** What the item ended with in an earlier try of this node run (its output as a fresh copy). */
 	settled(itemIndex: number): Settled | undefined;
 	keep(itemIndex: number, settled: Settled): void;
+	/** The items that succeeded in this node run, in this try or an earlier one. */
+	succeeded(): number[];
 	/** The node run is over and n8n will not run it again. */
 	forget(): void;
 }
@@ -64,6 +65,7 @@ export function earlierTries(ctx: IExecuteFunctions): EarlierTries {
 			run.savedAtMs = Date.now();
 			runs.set(id, run);
 		},
+		succeeded: () => [...(run?.items ?? [])].filter(([, settled]) => 'output' in settled).map(([itemIndex]) => itemIndex),
 		forget() {
 			if (id !== undefined) runs.delete(id);
 		},

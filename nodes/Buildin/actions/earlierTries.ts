@@ -34,6 +34,8 @@ export interface EarlierTries {
 	/** What the item ended with in an earlier try of this node run (its output as a fresh copy). */
 	settled(itemIndex: number): Settled | undefined;
 	keep(itemIndex: number, settled: Settled): void;
+	/** The items that succeeded in this node run, in this try or an earlier one. */
+	succeeded(): number[];
 	/** The node run is over and n8n will not run it again. */
 	forget(): void;
 }
@@ -57,6 +59,7 @@ export function earlierTries(ctx: IExecuteFunctions): EarlierTries {
 			run.savedAtMs = Date.now();
 			runs.set(id, run);
 		},
+		succeeded: () => [...(run?.items ?? [])].filter(([, settled]) => 'output' in settled).map(([itemIndex]) => itemIndex),
 		forget() {
 			if (id !== undefined) runs.delete(id);
 		},

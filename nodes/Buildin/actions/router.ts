@@ -191,9 +191,11 @@ class ItemOutcomes {
 	result(): INodeExecutionData[][] {
 		if (this.stop) {
 			const { itemIndex, error } = this.stop;
+			// Items written by an earlier try of this node run count too: n8n keeps no output of it either.
+			const written = new Set([...this.written, ...(this.run.tries?.succeeded() ?? [])]);
 			throw stoppedAfterWrites(
 				error,
-				this.written,
+				[...written],
 				this.mayHaveWritten.filter((index) => index !== itemIndex),
 			);
 		}

@@ -116,7 +116,7 @@ describe('writes to one object keep item order', () => {
 
 		const { error } = await runBuildin(
 			sandbox,
-			{ parameters: { resource: 'database', operation: 'createRecord', databaseId: byId(database.id), propertiesInput: 'json', propertiesJson: '={{ JSON.stringify({ Name: { title: [{ type: 'text', text: { content: $json.name } }] } }) }}' } },
+			{ parameters: { resource: 'database', operation: 'createRecord', databaseId: byId(database.id), propertiesInput: 'json', propertiesJson: '={{ JSON.stringify({ Name: { title: [{ type: "text", text: { content: $json.name } }] } }) }}' } },
 			{ items: ['a', 'b', 'c'].map((name) => ({ name })) },
 		);
 

@@ -29,8 +29,7 @@ async function chosenObject(ctx: ILoadOptionsFunctions, parameter: 'databaseId' 
 		});
 	}
 	const path = parameter === 'databaseId' ? `/v2/databases/${id}` : `/v2/pages/${id}`;
-	const scope = parameter === 'databaseId' ? 'databases.read' : 'pages.read';
-	const { body } = await buildinApiRequest.call(ctx, 0, { method: 'GET', path, scope });
+	const { body } = await buildinApiRequest.call(ctx, 0, { method: 'GET', path });
 	return body;
 }
 

@@ -4,7 +4,7 @@ import { idempotencyKeyHeader } from '../helpers/headers';
 import { sortedByName } from '../helpers/sortedOptions';
 import { textValue } from '../helpers/validate';
 import { itemIdempotencyKey } from '../requests/nodeRun';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_CONCURRENCY } from '../transport/concurrency';
+import { NUMBER_OPTIONS, type NumberOption } from '../transport/options';
 
 /** Options → Idempotency Key of the operations that create a page (Page → Create, Database → Create Record). */
 export const idempotencyKeyOption: INodeProperties = {
@@ -27,51 +27,38 @@ export function readIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number): s
 	return key === '' ? itemIdempotencyKey(ctx, itemIndex) : idempotencyKeyHeader(key);
 }
 
+/** An Options number as transport/options.ts defines it: its label, default and bounds. */
+function numberField(name: NumberOption, description: string): INodeProperties {
+	const { label, default: value, min, max } = NUMBER_OPTIONS[name];
+	return {
+		displayName: label,
+		name,
+		type: 'number',
+		typeOptions: max === undefined ? { minValue: min } : { minValue: min, maxValue: max },
+		default: value,
+		description,
+	};
+}
+
 /** Concurrency, retry and timeout settings every operation offers under Options; read by the router and transport. */
 export const requestOptionFields: INodeProperties[] = [
-	{
-		displayName: 'Concurrency',
-		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: DEFAULT_CONCURRENCY,
-		description:
-			'A fixed number of items sent to Buildin at once; 1 sends one request at a time. Without this option the node adapts the number itself, up to Max Concurrency. Output order stays that of the input. A rate limit (429) slows all requests down together.',
-	},
-	{
-		displayName: 'Max Concurrency',
-		name: 'maxConcurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: DEFAULT_MAX_CONCURRENCY,
-		description: `The most items sent to Buildin at once while the node adapts the number itself (when Concurrency is not set): it starts at ${DEFAULT_CONCURRENCY}, sends more while answers come back without 429s and not much slower, and fewer after a 429 or when answers slow down`,
-	},
-	{
-		displayName: 'Max Retries',
-		name: 'maxRetries',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 20 },
-		default: 4,
-		description:
-			'How many times a request is repeated after Buildin answers 429 (rate limited) or 502/503/504. 0 turns retries off.',
-	},
-	{
-		displayName: 'Max Retry Wait (Seconds)',
-		name: 'maxRetryWait',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 60,
-		description:
-			'Longest total time one request may spend waiting between retries. A Retry-After longer than what is left ends the retries at once.',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 60,
-		description: 'How long to wait for Buildin to answer one request before treating it as failed',
-	},
+	numberField(
+		'concurrency',
+		'A fixed number of items sent to Buildin at once; 1 sends one request at a time. Without this option the node adapts the number itself, up to Max Concurrency. Output order stays that of the input. A rate limit (429) slows all requests down together.',
+	),
+	numberField(
+		'maxConcurrency',
+		`The most items sent to Buildin at once while the node adapts the number itself (when Concurrency is not set): it starts at ${NUMBER_OPTIONS.concurrency.default}, sends more while answers come back without 429s and not much slower, and fewer after a 429 or when answers slow down`,
+	),
+	numberField(
+		'maxRetries',
+		'How many times a request is repeated after Buildin answers 429 (rate limited) or 502/503/504. 0 turns retries off.',
+	),
+	numberField(
+		'maxRetryWait',
+		'Longest total time one request may spend waiting between retries. A Retry-After longer than what is left ends the retries at once.',
+	),
+	numberField('timeout', 'How long to wait for Buildin to answer one request before treating it as failed'),
 ];
 
 /**

@@ -1,5 +1,5 @@
-// Properties (typed fields or JSON) and the Title merged into them: Page → Create and Page → Update declare and read
-// them alike.
+// Title and Properties (typed fields or JSON), the Title merged into them: Page → Create and Page → Update declare and
+// read them alike.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
@@ -33,6 +33,11 @@ const propertyValueFields: INodeProperties[] = [
 	},
 	...propertyValueInputFields,
 ];
+
+/** Title, as plain text; `readProperties` merges it into the properties. `description` says what it does here. */
+export function titleParameter(description: string): INodeProperties {
+	return { displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Release Checklist', description };
+}
 
 /**
  * Properties Input, Properties (typed fields) and Properties (JSON). `which` names the properties in the operation

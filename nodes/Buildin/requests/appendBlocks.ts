@@ -53,7 +53,6 @@ export async function appendInBatches(
 				method: 'PATCH',
 				path: `/v2/blocks/${parentId}/children`,
 				body: { children: batch, ...anchor },
-				scope: 'blocks.write',
 			})
 			.catch((error: unknown) => Promise.reject(partlyAppended(error, created, blocks.length)));
 		const results = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];

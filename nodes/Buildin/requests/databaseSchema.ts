@@ -10,7 +10,6 @@ export async function databaseSchema(ctx: BuildinContext, itemIndex: number, dat
 		const response = await buildinApiRequest.call(ctx, itemIndex, {
 			method: 'GET',
 			path: `/v2/databases/${databaseId}`,
-			scope: 'databases.read',
 		});
 		return schemaOf(response.body);
 	});

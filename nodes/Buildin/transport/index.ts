@@ -15,7 +15,7 @@ import { oncePerExecution } from './executionCache';
 import { answerProblem } from './answers';
 import { endpointOf, safeToRepeat } from './endpoints';
 import { noteWrite } from './itemWrites';
-import { numberOption } from './options';
+import { NUMBER_OPTIONS, numberOption } from './options';
 import { pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, mayHaveLanded, nextRetryDelay, retryAfterMs, worthRetrying, type RetryPolicy } from './retry';
 
@@ -28,8 +28,6 @@ export interface BuildinRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	headers?: Record<string, string>;
-	/** The capability the endpoint needs, for the 403 advice. */
-	scope?: string;
 }
 
 export interface BuildinResponse {
@@ -39,7 +37,7 @@ export interface BuildinResponse {
 	headers: IDataObject;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = NUMBER_OPTIONS.timeout.default * 1000;
 
 /**
  * Where requests come from: an operation running over items, the editor filling a list, or the trigger polling.
@@ -148,7 +146,7 @@ export async function buildinApiRequest(
 	for (let attempt = 1; ; attempt++) {
 		await takeStartSlot(pacer);
 		const startedMs = Date.now();
-		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
+		const failure: RequestFailure = { method: request.method, path: request.path, scope: endpoint.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;
 		let response: { statusCode: number; body: unknown; headers: unknown } | undefined;
 		try {

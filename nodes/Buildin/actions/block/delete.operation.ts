@@ -23,7 +23,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'DELETE',
 		path: `/v2/blocks/${blockId}`,
-		scope: 'blocks.write',
 	});
 	return response.body;
 }

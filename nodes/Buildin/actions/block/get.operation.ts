@@ -22,7 +22,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/blocks/${blockId}`,
-		scope: 'blocks.read',
 	});
 	return response.body;
 }

@@ -46,7 +46,7 @@ export const description = updateDisplayOptions({ show: { resource: ['block'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const blockId = readBlockId(this, itemIndex, 'Block');
 	const limit = resultLimit(this, itemIndex);
-	const children = (parentId: string) => ({ method: 'GET' as const, path: `/v2/blocks/${parentId}/children`, scope: 'blocks.read' });
+	const children = (parentId: string) => ({ method: 'GET' as const, path: `/v2/blocks/${parentId}/children` });
 	if (this.getNodeParameter('recursive', itemIndex, false) !== true) {
 		return await collect(paginate.call(this, itemIndex, children(blockId), limit));
 	}

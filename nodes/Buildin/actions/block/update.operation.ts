@@ -120,7 +120,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/blocks/${blockId}`,
 		body,
-		scope: 'blocks.write',
 	});
 	return response.body;
 }

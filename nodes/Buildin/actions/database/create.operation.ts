@@ -129,7 +129,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: '/v2/databases',
 		body,
-		scope: 'databases.write',
 	});
 	return simplified(this, itemIndex, response.body, simplifyDatabase);
 }

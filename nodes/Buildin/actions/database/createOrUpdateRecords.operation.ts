@@ -137,7 +137,7 @@ async function writeBatch(ctx: IExecuteFunctions, batch: RecordWrite[]): Promise
 	if (creates.length > 0) body.create_records = creates.map((write) => ({ properties: write.properties }));
 	if (updates.length > 0) body.update_records = updates.map((write) => ({ record_id: write.recordId, properties: write.properties }));
 	const answer = await buildinApiRequest
-		.call(ctx, batch[0].itemIndex, { method: 'POST', path: `/v2/databases/${batch[0].databaseId}/mutations`, body, scope: 'databases.write' })
+		.call(ctx, batch[0].itemIndex, { method: 'POST', path: `/v2/databases/${batch[0].databaseId}/mutations`, body })
 		.catch((error: unknown) => Promise.reject(batchFailed(error, batch, creates, updates)));
 	const created = writtenRecords(ctx, batch, answer.body, 'created_records', creates.length);
 	const updated = writtenRecords(ctx, batch, answer.body, 'updated_records', updates.length);

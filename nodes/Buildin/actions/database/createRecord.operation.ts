@@ -32,7 +32,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v2/pages',
 		body: { parent: { database_id: databaseId }, properties },
 		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
-		scope: 'pages.write',
 	});
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

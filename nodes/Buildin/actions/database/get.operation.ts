@@ -21,7 +21,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/databases/${databaseId}`,
-		scope: 'databases.read',
 	});
 	return simplified(this, itemIndex, body, simplifyDatabase);
 }

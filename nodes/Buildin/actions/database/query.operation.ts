@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		paginate.call(
 			this,
 			itemIndex,
-			{ method: 'POST', path: `/v2/databases/${databaseId}/query`, body, scope: 'databases.read' },
+			{ method: 'POST', path: `/v2/databases/${databaseId}/query`, body },
 			resultLimit(this, itemIndex),
 		),
 	);

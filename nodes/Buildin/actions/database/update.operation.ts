@@ -157,7 +157,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/databases/${databaseId}`,
 		body,
-		scope: 'databases.write',
 	});
 	return simplified(this, itemIndex, response.body, simplifyDatabase);
 }

@@ -35,7 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/pages/${recordId}`,
 		body: { properties },
-		scope: 'pages.write',
 	});
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -60,7 +60,7 @@ function locateFile(ctx: IExecuteFunctions, itemIndex: number, block: IDataObjec
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemWithBinary> {
 	const blockId = readBlockId(this, itemIndex, 'Block', { requireFragment: true });
 	const field = textValue('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	const { body: block } = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/blocks/${blockId}`, scope: 'blocks.read' });
+	const { body: block } = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/blocks/${blockId}` });
 	const location = locateFile(this, itemIndex, block);
 
 	let url = location.url;
@@ -70,7 +70,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'GET',
 			path: '/v2/files/download-url',
 			qs: { block_id: blockId, oss_name: location.ossName },
-			scope: 'blocks.read',
 		});
 		url = String((link.file as IDataObject).url);
 		name = typeof link.name === 'string' && link.name !== '' ? link.name : undefined;

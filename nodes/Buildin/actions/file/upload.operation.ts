@@ -147,7 +147,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: '/v2/files/upload-url',
 		body: { filename: fileName, content_type: contentType, content_length: size, parent: { type: 'page_id', page_id: pageId } },
-		scope: 'pages.write',
 	});
 	const target = uploadTarget(answer.body);
 	await putToUploadLink.call(this, itemIndex, target, { data: await source.open(), length: size });

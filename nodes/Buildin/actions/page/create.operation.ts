@@ -7,7 +7,7 @@ import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
 import { imageParameters, readCover, readIcon } from '../../parameters/images';
 import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../../parameters/options';
-import { propertiesParameters, readProperties, titlePropertyOption } from '../../parameters/pageProperties';
+import { propertiesParameters, readProperties, titleParameter, titlePropertyOption } from '../../parameters/pageProperties';
 import { parentParameters, readParent } from '../../parameters/parent';
 import { simplified, simplifyField } from '../../parameters/results';
 import { appendInBatches } from '../../requests/appendBlocks';
@@ -25,15 +25,9 @@ const properties: INodeProperties[] = [
 		parentDatabase:
 			'The database to add the new record to. Its properties are keyed by column name; set Options → Title Property to the title column (e.g. Name) for Title to fill it.',
 	}),
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Release Checklist',
-		description:
-			'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
-	},
+	titleParameter(
+		'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
+	),
 	...propertiesParameters('of the new page', 'Properties of the new page; for a database record, its columns by name'),
 	...imageParameters('create'),
 	{
@@ -115,7 +109,7 @@ function readContent(ctx: IExecuteFunctions, itemIndex: number): LaterContent {
  */
 async function appendRest(ctx: IExecuteFunctions, itemIndex: number, pageId: string, content: LaterContent): Promise<void> {
 	const existing = await collect(
-		paginate.call(ctx, itemIndex, { method: 'GET', path: `/v2/blocks/${pageId}/children`, scope: 'blocks.read' }),
+		paginate.call(ctx, itemIndex, { method: 'GET', path: `/v2/blocks/${pageId}/children` }),
 	);
 	const total = content.first.length + content.rest.length;
 	if (existing.length === total) return;
@@ -182,7 +176,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v2/pages',
 		body,
 		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
-		scope: 'pages.write',
 	});
 	const page = withPageVersion(created.body, created.headers);
 	if (content.markdown === undefined && content.rest.length === 0) return simplified(this, itemIndex, page, simplifyPage);
@@ -204,11 +197,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				method: 'PUT',
 				path: `/v2/pages/${pageId}/content/markdown`,
 				body: { markdown: content.markdown },
-				scope: 'pages.write and blocks.write',
 			});
 		}
 		if (content.rest.length > 0) await appendRest(this, itemIndex, pageId, content);
-		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}`, scope: 'pages.read' });
+		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}` });
 		return simplified(this, itemIndex, withPageVersion(current.body, current.headers), simplifyPage);
 	} catch (error) {
 		throw afterCreation(this, itemIndex, error, page);

@@ -25,7 +25,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/pages/${pageId}`,
-		scope: 'pages.read',
 	});
 	const page = withPageVersion(response.body, response.headers);
 	return simplified(this, itemIndex, page, simplifyPage);

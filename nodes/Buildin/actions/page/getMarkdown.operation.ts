@@ -21,7 +21,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/pages/${pageId}/content/markdown`,
-		scope: 'pages.read and blocks.read',
 	});
 	return {
 		page_id: typeof body.page_id === 'string' ? body.page_id : pageId,

@@ -67,7 +67,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const request: BuildinRequest = {
 		method: 'GET',
 		path: `/v2/pages/${pageId}/properties/${encodeURIComponent(property)}`,
-		scope: 'pages.read',
 	};
 	const response = await buildinApiRequest.call(this, itemIndex, { ...request, qs: { page_size: MAX_PAGE_SIZE } });
 	const { body } = response;

@@ -76,7 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/pages/${pageId}/move`,
 		body: { parent: parentBody, ...sibling },
-		scope: 'pages.write',
 	});
 	return response.body;
 }

@@ -24,12 +24,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const pageId = readPageId(this, itemIndex);
 	const path = `/v2/pages/${pageId}`;
 	const deleted = await buildinApiRequest
-		.call(this, itemIndex, { method: 'DELETE', path, scope: 'pages.write' })
+		.call(this, itemIndex, { method: 'DELETE', path })
 		// Only a 405 is handled here; any other failure goes on as the transport's NodeApiError (the router turns
 		// anything else into a NodeOperationError naming the item).
 		.catch((error: unknown) => (error instanceof NodeApiError && error.httpCode === '405' ? undefined : Promise.reject(error)));
 	const response =
 		deleted ??
-		(await buildinApiRequest.call(this, itemIndex, { method: 'PATCH', path, body: { in_trash: true }, scope: 'pages.write' }));
+		(await buildinApiRequest.call(this, itemIndex, { method: 'PATCH', path, body: { in_trash: true } }));
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -58,7 +58,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PUT',
 		path: `/v2/pages/${pageId}/content/markdown`,
 		body: { markdown },
-		scope: 'pages.write and blocks.write',
 	});
 	return {
 		page_id: typeof body.id === 'string' ? body.id : typeof body.page_id === 'string' ? body.page_id : pageId,

@@ -28,7 +28,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/pages/${pageId}`,
 		body: { in_trash: false },
-		scope: 'pages.write',
 	});
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

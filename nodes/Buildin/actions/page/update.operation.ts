@@ -8,21 +8,15 @@ import { simplifyPage } from '../../helpers/simplify';
 import { imageParameters, readCover, readIcon } from '../../parameters/images';
 import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
-import { propertiesParameters, readProperties, titlePropertyOption } from '../../parameters/pageProperties';
+import { propertiesParameters, readProperties, titleParameter, titlePropertyOption } from '../../parameters/pageProperties';
 import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	pageLocator,
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Release Checklist',
-		description:
-			'New title of the page, as plain text. Leave empty to keep the current title. Text longer than 2000 characters is split into several rich-text items.',
-	},
+	titleParameter(
+		'New title of the page, as plain text. Leave empty to keep the current title. Text longer than 2000 characters is split into several rich-text items.',
+	),
 	...propertiesParameters('to change', 'Properties to change; properties not listed keep their values'),
 	...imageParameters('update'),
 	{
@@ -82,7 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v2/pages/${pageId}`,
 		body,
 		headers: ifMatch === '' ? undefined : { 'If-Match': ifMatch },
-		scope: 'pages.write',
 	});
 	const page = withPageVersion(response.body, response.headers);
 	return simplified(this, itemIndex, page, simplifyPage);

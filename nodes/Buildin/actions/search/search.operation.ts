@@ -105,7 +105,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const limit = resultLimit(this, itemIndex);
 	const results = await collect(
-		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search', body, scope: 'search.read' }, limit),
+		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search', body }, limit),
 	);
 	if (this.getNodeParameter('simplify', itemIndex, true) !== true) return results;
 	return results.map((object) => {

@@ -68,6 +68,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const spaceId = textValue('Space ID', options.spaceId).trim();
 	if (spaceId !== '') body.space_id = normalizeId(spaceId) ?? spaceId;
 	return await collect(
-		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search/semantic', body, scope: 'search.read' }, limit),
+		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search/semantic', body }, limit),
 	);
 }

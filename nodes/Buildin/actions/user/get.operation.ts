@@ -32,7 +32,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/users/${userId}`,
-		scope: 'users.read',
 	});
 	return body;
 }

@@ -2,7 +2,7 @@
 // execution and run (when the node throws, and when its first output item is a continue-on-fail error): an item that
 // already wrote gives back what it gave, a create is sent again only under the same Idempotency-Key, and an append
 // whose answer was lost is not sent again. Each test counts what reached the sandbox and what the workspace holds.
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { byId, runBuildin, useSandbox } from '../../../support/workflow';
 import { textOf, type Json } from './block/support';
@@ -20,7 +20,7 @@ function tasksDatabase() {
 	return sandbox.addDatabase({ title: 'Tasks', parent: { type: 'workspace', workspace: true }, properties: { Name: 'title' } });
 }
 
-function createRecord(databaseId: string, options: IDataObject = {}): INodeParameters {
+function createRecord(databaseId: string, options: INodeParameters = {}): INodeParameters {
 	return { resource: 'database', operation: 'createRecord', databaseId: byId(databaseId), propertiesInput: 'json', propertiesJson: nameProperty, options };
 }
 

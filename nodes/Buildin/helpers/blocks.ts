@@ -33,7 +33,7 @@ export const WRITABLE_BLOCK_TYPES = [
  * Types that only come back on read (the Block schema of https://api.buildin.ai/v2/openapi.json); writing them gives
  * 400 unsupported_block_type.
  */
-export const READ_ONLY_BLOCK_TYPES = ['child_page', 'child_database', 'template', 'synced_block', 'column_list', 'column'] as const;
+const READ_ONLY_BLOCK_TYPES = ['child_page', 'child_database', 'template', 'synced_block', 'column_list', 'column'] as const;
 
 /** Writable types whose content is rich text, so plain text can fill them. */
 export const TEXT_BLOCK_TYPES = [
@@ -58,7 +58,7 @@ export type TextBlockType = (typeof TEXT_BLOCK_TYPES)[number];
 export const APPEND_BATCH_SIZE = 100;
 
 /** Sub-pages and inline databases hang off a page as blocks; their content is another document, not this one's. */
-export const NO_DESCENT_TYPES = ['child_page', 'child_database'];
+const NO_DESCENT_TYPES = ['child_page', 'child_database'];
 
 const WRITABLE_HINT = `Blocks Buildin can write: ${WRITABLE_BLOCK_TYPES.join(', ')}`;
 
@@ -72,7 +72,7 @@ export function chunk<T>(items: T[], size: number): T[][] {
 	return runs;
 }
 
-export const BLOCK_URL_HINT =
+const BLOCK_URL_HINT =
 	'Use a page URL such as https://buildin.ai/docs/11111111111141118111111111111111, with the block id as its ' +
 	`fragment to mean that block (…#55555555555545558555555555555555). ${ID_FORMS_HINT}`;
 

@@ -14,7 +14,7 @@ import { requireText } from './validate';
 export type DatabaseSchema = Record<string, string>;
 
 /** Every property type, writable or computed (https://buildin.ai/developer-api/v2/reference/object-models). */
-export const PROPERTY_TYPES: readonly string[] = [
+const PROPERTY_TYPES: readonly string[] = [
 	'checkbox',
 	'created_by',
 	'created_time',
@@ -114,7 +114,7 @@ export function selectOptionNames(database: IDataObject, name: string): string[]
 }
 
 /** The value a property picked from the list carries: its name and type, `Name|type`. */
-export function propertyKey(name: string, type: string): string {
+function propertyKey(name: string, type: string): string {
 	return `${name}|${type}`;
 }
 

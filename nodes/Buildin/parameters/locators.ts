@@ -132,7 +132,7 @@ export function locatorId(field: string, read: LocatorRead): string {
  * The dashed id of a Block locator: the block in a URL's fragment, or the page. With `requireFragment` a page URL is
  * refused (n8n extracts the page's id from it, which would act on the whole page).
  */
-export function blockLocatorId(field: string, read: LocatorRead, options: { requireFragment?: boolean } = {}): string {
+function blockLocatorId(field: string, read: LocatorRead, options: { requireFragment?: boolean } = {}): string {
 	const id = blockIdFromLocator(field, locatorValue(read));
 	if (options.requireFragment) blockIdFromLocator(field, read() as LocatorValue, options);
 	return id;

@@ -71,7 +71,7 @@ function retriesNote(failure: RequestFailure): string {
 }
 
 /** What the user should do about an API error, by status and code. */
-export function adviceFor(failure: RequestFailure, code: string | undefined): string {
+function adviceFor(failure: RequestFailure, code: string | undefined): string {
 	const noun = resourceNoun(failure.path);
 	const status = failure.statusCode ?? 0;
 	if (status >= 300 && status < 400) {

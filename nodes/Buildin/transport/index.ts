@@ -19,7 +19,7 @@ import { NUMBER_OPTIONS, numberOption } from './options';
 import { pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, mayHaveLanded, nextRetryDelay, retryAfterMs, worthRetrying, type RetryPolicy } from './retry';
 
-export const CREDENTIAL_TYPE = 'buildinApi';
+const CREDENTIAL_TYPE = 'buildinApi';
 
 export interface BuildinRequest {
 	method: IHttpRequestMethods;

@@ -7,7 +7,7 @@ import { propertiesFromInputs, propertiesFromJson, titleProperty, withIncludeTim
 import { PROPERTY_TYPE_NAMES, RECORD_PROPERTY_TYPES } from '../helpers/schema';
 import { choicesByName } from '../helpers/sortedOptions';
 import { textValue } from '../helpers/validate';
-import { propertyValueInputFields } from './propertyValueFields';
+import { propertiesCollection, propertyValueInputFields } from './propertyValueFields';
 
 /** One Properties entry: its name, its type, and the value fields of that type (shared with the Database records). */
 const propertyValueFields: INodeProperties[] = [
@@ -64,17 +64,7 @@ export function propertiesParameters(which: string, collectionDescription: strin
 			default: 'fields',
 			description: `How to give the properties ${which}`,
 		},
-		{
-			displayName: 'Properties',
-			name: 'properties',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Property',
-			default: {},
-			description: collectionDescription,
-			displayOptions: { show: { propertiesInput: ['fields'] } },
-			options: [{ displayName: 'Property', name: 'property', values: propertyValueFields }],
-		},
+		propertiesCollection(collectionDescription, propertyValueFields),
 		{
 			displayName: 'Properties (JSON)',
 			name: 'propertiesJson',

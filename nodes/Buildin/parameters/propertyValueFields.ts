@@ -146,3 +146,21 @@ export const propertyValueInputFields: INodeProperties[] = [
 		displayOptions: forTypes('url'),
 	},
 ];
+
+/**
+ * Properties, shown with Properties Input → Define Below: one entry per property, its fields `values` (a name or a
+ * property picked from the database, then these value fields). `description` says what the listed properties do.
+ */
+export function propertiesCollection(description: string, values: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Properties',
+		name: 'properties',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Property',
+		default: {},
+		description,
+		displayOptions: { show: { propertiesInput: ['fields'] } },
+		options: [{ displayName: 'Property', name: 'property', values }],
+	};
+}

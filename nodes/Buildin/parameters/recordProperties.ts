@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { jsonObject } from '../helpers/propertyValues';
 import { checkRecordJson, recordProperties, type RecordPropertyInput } from '../helpers/schema';
 import { databaseSchema } from '../requests/databaseSchema';
-import { propertyValueInputFields } from './propertyValueFields';
+import { propertiesCollection, propertyValueInputFields } from './propertyValueFields';
 
 /** How Properties are given: typed fields or a raw object. */
 const propertiesInputField: INodeProperties = {
@@ -50,42 +50,26 @@ const recordValueFields: INodeProperties[] = propertyValueInputFields.map((field
 export function recordPropertiesParameters(collectionDescription: string): INodeProperties[] {
 	return [
 		propertiesInputField,
-		{
-			displayName: 'Properties',
-			name: 'properties',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Property',
-			default: {},
-			description: collectionDescription,
-			displayOptions: { show: { propertiesInput: ['fields'] } },
-			options: [
-				{
-					displayName: 'Property',
-					name: 'property',
-					values: [
-						{
-							displayName: 'Property Name or ID',
-							name: 'key',
-							type: 'options',
-							description:
-								'The database property to set; an expression gives its name, e.g. Status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-							typeOptions: { loadOptionsMethod: 'getDatabaseProperties', loadOptionsDependsOn: ['databaseId.value'] },
-							default: '',
-						},
-						{
-							// As n8n's Notion node: the type rides along in the picked value (`Name|type`) and selects the
-							// value field. The last `|` separates it, so a name holding one still works.
-							displayName: 'Type',
-							name: 'type',
-							type: 'hidden',
-							default: '={{$parameter["&key"].split("|").pop()}}',
-						},
-						...recordValueFields,
-					],
-				},
-			],
-		},
+		propertiesCollection(collectionDescription, [
+			{
+				displayName: 'Property Name or ID',
+				name: 'key',
+				type: 'options',
+				description:
+					'The database property to set; an expression gives its name, e.g. Status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				typeOptions: { loadOptionsMethod: 'getDatabaseProperties', loadOptionsDependsOn: ['databaseId.value'] },
+				default: '',
+			},
+			{
+				// As n8n's Notion node: the type rides along in the picked value (`Name|type`) and selects the
+				// value field. The last `|` separates it, so a name holding one still works.
+				displayName: 'Type',
+				name: 'type',
+				type: 'hidden',
+				default: '={{$parameter["&key"].split("|").pop()}}',
+			},
+			...recordValueFields,
+		]),
 		{
 			displayName: 'Properties (JSON)',
 			name: 'propertiesJson',

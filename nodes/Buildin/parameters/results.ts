@@ -2,6 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { wholeNumber } from '../helpers/validate';
 
+/** Limit, in n8n's wording and with n8n's default; `readLimit` reads it. */
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+};
+
 /** Return All plus Limit, for list operations; `resultLimit` reads them. */
 export const returnAllFields: INodeProperties[] = [
 	{
@@ -11,22 +21,17 @@ export const returnAllFields: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	{ ...limitField, displayOptions: { show: { returnAll: [false] } } },
 ];
+
+/** The Limit parameter: a whole number from 1. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	return wholeNumber('Limit', ctx.getNodeParameter('limit', itemIndex, limitField.default), 1);
+}
 
 /** How many results a list operation may return: Limit, or no bound with Return All. */
 export function resultLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	return ctx.getNodeParameter('returnAll', itemIndex, false) === true
-		? Number.POSITIVE_INFINITY
-		: wholeNumber('Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
+	return ctx.getNodeParameter('returnAll', itemIndex, false) === true ? Number.POSITIVE_INFINITY : readLimit(ctx, itemIndex);
 }
 
 /**

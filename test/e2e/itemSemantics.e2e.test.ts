@@ -1,5 +1,5 @@
 // Items mean what they mean in n8n, in a real n8n: Settings → Retry On Fail after a 500 that wrote leaves one record,
-// and failed items under both Continue settings carry what an IF node branches on ($json.details.httpCode), so a
+// and failed items under both Continue settings carry what an IF node branches on ($json.error.httpCode), so a
 // workflow can route a stale If-Match (409) its own way. Runs once per pinned n8n line.
 import { N8n, selectedLines } from '../../harness/n8n';
 import { credentials, CREDENTIAL_ID, DATABASE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
@@ -31,11 +31,11 @@ const itemsNode = node('Items', 'n8n-nodes-base.code', 2, 1, {
 ];`,
 });
 
-/** IF `{{ $json.details.httpCode }}` is 409: true → "Conflict", false → "Other". */
+/** IF `{{ $json.error.httpCode }}` is 409: true → "Conflict", false → "Other". */
 const ifConflict = node('Is Conflict', 'n8n-nodes-base.if', 2, 3, {
 	conditions: {
 		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-		conditions: [{ id: 'conflict', leftValue: '={{ $json.details.httpCode }}', rightValue: 409, operator: { type: 'number', operation: 'equals' } }],
+		conditions: [{ id: 'conflict', leftValue: '={{ $json.error.httpCode }}', rightValue: 409, operator: { type: 'number', operation: 'equals' } }],
 		combinator: 'and',
 	},
 	options: {},
@@ -147,16 +147,19 @@ describe.each(selectedLines())('n8n $n8n on Node $node: item semantics', (line) 
 	it.each([
 		['Continue (regular output)', regular],
 		['Continue (using error output)', errorOutput],
-	])('%s: the IF node reads $json.details.httpCode and sends the stale If-Match item to its 409 branch', async (_label, workflow) => {
+	])('%s: the IF node reads $json.error.httpCode and sends the stale If-Match item to its 409 branch', async (_label, workflow) => {
 		const result = await n8n.execute(workflow.id);
 
 		expect(result.code).toBe(0);
 		const [conflicts] = runDataOf(result.json, 'Conflict');
 		const [others] = runDataOf(result.json, 'Other');
 		expect(conflicts).toHaveLength(1);
-		expect(conflicts[0].json).toMatchObject({
-			error: expect.stringContaining('Buildin API error 409 (conflict'),
-			details: { httpCode: 409, code: 'conflict', requestId: expect.stringMatching(/^req_/), mayHaveBeenApplied: false },
+		expect(conflicts[0].json.error).toMatchObject({
+			message: expect.stringContaining('Buildin API error 409 (conflict'),
+			httpCode: 409,
+			code: 'conflict',
+			requestId: expect.stringMatching(/^req_/),
+			mayHaveBeenApplied: false,
 		});
 		// The update without If-Match went through: by the success output (error output), or past the IF (regular).
 		if (workflow === regular) expect(others.map((item) => item.json.id)).toEqual([RECORD_ID]);

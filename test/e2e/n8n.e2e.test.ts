@@ -164,10 +164,10 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			expect(items).toHaveLength(3);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(items[0].json.id).toBe(PAGE_ID);
-			// What the next node reads: the message, and Buildin's fields under details.
+			// What the next node reads: the message and Buildin's fields, under error.
 			expect(items[1].json).toEqual({
-				error: expect.stringContaining('Buildin API error 404 (not_found'),
-				details: expect.objectContaining({
+				error: expect.objectContaining({
+					message: expect.stringContaining('Buildin API error 404 (not_found'),
 					httpCode: 404,
 					code: 'not_found',
 					mayHaveBeenApplied: false,
@@ -192,11 +192,10 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			]);
 			expect(failed).toHaveLength(1);
 			expect(failed[0].pairedItem).toEqual({ item: 1 });
-			// n8n puts the failed item's error and details over the input item's fields.
+			// n8n puts the failed item's error over the input item's fields.
 			expect(failed[0].json).toMatchObject({
 				page: MISSING_PAGE_ID,
-				error: expect.stringContaining('Buildin API error 404 (not_found'),
-				details: expect.objectContaining({ httpCode: 404, code: 'not_found' }),
+				error: { message: expect.stringContaining('Buildin API error 404 (not_found'), httpCode: 404, code: 'not_found' },
 			});
 			expect(JSON.stringify(result.json)).not.toContain(token);
 		});

@@ -255,20 +255,20 @@ export function elaborated(
 }
 
 /**
- * The JSON of the output item a failed input item becomes under "continue on fail": `error` (the message) and
- * `details`, nothing else, so n8n routes it to the error output ("Continue (using error output)") and keeps it whole
- * on the regular output (n8n replaces the JSON of an item that carries a node error with the message alone, so the
- * item carries none). `details` has the same keys for every failure, null where they do not apply, so an IF node
- * can branch on `$json.details.httpCode`, `$json.details.code` or `$json.details.mayHaveBeenApplied`.
- * `wrote`: an earlier request of the item changed something (the item's own failure may have written nothing).
+ * The JSON of the output item a failed input item becomes under "continue on fail": one key, `error`, holding the
+ * message (the same text as the node error's) and what a workflow branches on, the same fields for every failure,
+ * null where one does not apply: `$json.error.httpCode`, `$json.error.code`, `$json.error.mayHaveBeenApplied`. One key,
+ * so every n8n line routes the item to the error output ("Continue (using error output)"; n8n before 2.10 accepts no
+ * other key beside `error` but `message`); no node error on the item, since n8n would replace its JSON with the message
+ * alone. `wrote`: an earlier request of the item changed something (its own failure may have written nothing).
  */
 export function errorItemJson(error: Error, wrote = false): IDataObject {
 	const nodeError = error instanceof NodeApiError || error instanceof NodeOperationError ? error : undefined;
 	const context = nodeError?.context ?? {};
 	const apiError = error instanceof NodeApiError ? error : undefined;
 	return {
-		error: error.message,
-		details: {
+		error: {
+			message: error.message,
 			httpCode: apiError?.httpCode ? Number(apiError.httpCode) : null,
 			code: (context.apiCode ?? context.networkCode ?? null) as string | null,
 			apiMessage: (context.apiMessage ?? null) as string | null,

@@ -110,7 +110,7 @@ describe('Block → Append Children under Retry On Fail', () => {
 		expect(sent('PATCH', /\/children$/)).toHaveLength(2);
 		expect(childTexts(log.id)).toEqual(['line 1']);
 		expect(childTexts(other.id)).toEqual(['other 1']);
-		expect(output[0].json).toMatchObject({ error: expect.stringContaining('the request may have been applied'), details: { httpCode: 502, mayHaveBeenApplied: true } });
+		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining('the request may have been applied'), httpCode: 502, mayHaveBeenApplied: true });
 		expect(output[1].json).toMatchObject({ id: sandbox.childrenOf(other.id)[0].id });
 	});
 

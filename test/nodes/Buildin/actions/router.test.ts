@@ -37,10 +37,10 @@ describe.each<[string, Partial<INode>]>([
 		expect(output[0].json).toMatchObject({ id: first.id, etag: expect.any(String) });
 		expect(output[2].json).toMatchObject({ id: last.id, etag: expect.any(String) });
 		// The item carries no node error (n8n would replace its JSON with the message alone), so an IF node after it
-		// reads the status, Buildin's code and the request id from $json.details.
+		// reads the status, Buildin's code and the request id from $json.error.
 		expect(output[1].json).toEqual({
-			error: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
-			details: {
+			error: {
+				message: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
 				httpCode: 404,
 				code: 'not_found',
 				apiMessage: 'The page does not exist or is not visible to this integration',
@@ -77,8 +77,8 @@ describe.each<[string, Partial<INode>]>([
 		expect(output[0].json.id).toBe(page.id);
 		expect(output[1]).toEqual({
 			json: {
-				error: expect.stringContaining('Buildin API error 400 (validation_error'),
-				details: expect.objectContaining({
+				error: expect.objectContaining({
+					message: expect.stringContaining('Buildin API error 400 (validation_error'),
 					httpCode: 400,
 					code: 'validation_error',
 					fields: [{ path: 'properties.title', reason: 'unknown_property' }],
@@ -103,8 +103,8 @@ describe.each<[string, Partial<INode>]>([
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[1].json).toEqual({
-			error: 'Page in item 1: "not-a-page" is not a Buildin ID or URL',
-			details: {
+			error: {
+				message: 'Page in item 1: "not-a-page" is not a Buildin ID or URL',
 				httpCode: null,
 				code: null,
 				apiMessage: null,
@@ -176,11 +176,15 @@ describe("with onError: 'continueErrorOutput'", () => {
 		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(failure).toHaveLength(1);
 		expect(failure[0].pairedItem).toEqual({ item: 1 });
-		// n8n sends an item whose JSON is only `error` and `details` to the error output, over the input item's fields.
+		// n8n sends an item whose JSON is only `error` to the error output, over the input item's fields.
 		expect(failure[0].json).toEqual({
 			page: MISSING,
-			error: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
-			details: expect.objectContaining({ httpCode: 404, code: 'not_found', mayHaveBeenApplied: false }),
+			error: expect.objectContaining({
+				message: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
+				httpCode: 404,
+				code: 'not_found',
+				mayHaveBeenApplied: false,
+			}),
 		});
 	});
 });

@@ -227,7 +227,7 @@ describe('requestError for a network failure', () => {
 describe('errorItemJson', () => {
 	const nothing = { httpCode: null, code: null, apiMessage: null, requestId: null, mayHaveBeenApplied: false, fields: [], description: null };
 
-	it('gives the message as error and the API fields under details, the only two keys', () => {
+	it('gives one key, error: the message and the API fields', () => {
 		const fields = [{ path: 'title', reason: 'unknown_property' }];
 		const error = requestError(
 			node,
@@ -235,8 +235,8 @@ describe('errorItemJson', () => {
 			0,
 		);
 		expect(errorItemJson(error)).toEqual({
-			error: 'Buildin API error 404 (object_not_found: No such page)',
-			details: {
+			error: {
+				message: 'Buildin API error 404 (object_not_found: No such page)',
 				httpCode: 404,
 				code: 'object_not_found',
 				apiMessage: 'No such page',
@@ -246,19 +246,22 @@ describe('errorItemJson', () => {
 				description: error.description,
 			},
 		});
-		expect(typeof errorItemJson(error).details).toBe('object');
 	});
 
 	it('fills missing API fields with null and fields with []', () => {
 		const error = requestError(node, apiFailure(502, '<html>Bad Gateway</html>'), 0);
-		expect(errorItemJson(error).details).toMatchObject({ httpCode: 502, code: null, apiMessage: null, requestId: null, fields: [] });
+		expect(errorItemJson(error).error).toMatchObject({ httpCode: 502, code: null, apiMessage: null, requestId: null, fields: [] });
 	});
 
 	it('gives the network code and a null httpCode for a network failure', () => {
 		const error = requestError(node, failure({ networkCode: 'ECONNREFUSED' }), 0);
 		expect(errorItemJson(error)).toEqual({
-			error: 'Could not reach Buildin at https://api.buildin.ai: the connection was refused',
-			details: { ...nothing, code: 'ECONNREFUSED', description: error.description },
+			error: {
+				...nothing,
+				message: 'Could not reach Buildin at https://api.buildin.ai: the connection was refused',
+				code: 'ECONNREFUSED',
+				description: error.description,
+			},
 		});
 	});
 
@@ -266,27 +269,26 @@ describe('errorItemJson', () => {
 		const error = requestError(node, failure({ networkCode: 'ECONNRESET', method: 'PATCH', path: '/v2/blocks/x/children', mayHaveLanded: true }), 0);
 		expect(error.message).toBe('No answer from Buildin at https://api.buildin.ai: the connection was closed before an answer came; the request may have been applied');
 		expect(error.description).toContain('Read the block before running this item again');
-		expect(errorItemJson(error).details).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
+		expect(errorItemJson(error).error).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
 		const gateway = requestError(node, { ...apiFailure(504, undefined), mayHaveLanded: true }, 0);
 		expect(gateway.message).toBe('Buildin API error 504 (no error details in the response); the request may have been applied');
-		expect(errorItemJson(gateway).details).toMatchObject({ mayHaveBeenApplied: true });
+		expect(errorItemJson(gateway).error).toMatchObject({ mayHaveBeenApplied: true });
 		const refused = requestError(node, apiFailure(400, { code: 'validation_error', message: 'Bad' }), 0);
-		expect(errorItemJson(refused).details).toMatchObject({ mayHaveBeenApplied: false });
-		expect(errorItemJson(refused, true).details).toMatchObject({ mayHaveBeenApplied: true });
+		expect(errorItemJson(refused).error).toMatchObject({ mayHaveBeenApplied: false });
+		expect(errorItemJson(refused, true).error).toMatchObject({ mayHaveBeenApplied: true });
 	});
 
-	it('gives the same keys for a NodeOperationError, null where they do not apply', () => {
+	it('gives the same fields for a NodeOperationError, null where they do not apply', () => {
 		const error = new NodeOperationError(node, 'Property "Due" (Start): "tomorrow" is not a valid date', {
 			description: 'Use an ISO 8601 date',
 		});
 		expect(errorItemJson(error)).toEqual({
-			error: 'Property "Due" (Start): "tomorrow" is not a valid date',
-			details: { ...nothing, description: 'Use an ISO 8601 date' },
+			error: { ...nothing, message: 'Property "Due" (Start): "tomorrow" is not a valid date', description: 'Use an ISO 8601 date' },
 		});
-		expect(errorItemJson(new NodeOperationError(node, 'Something failed'))).toEqual({ error: 'Something failed', details: nothing });
+		expect(errorItemJson(new NodeOperationError(node, 'Something failed'))).toEqual({ error: { ...nothing, message: 'Something failed' } });
 	});
 
 	it('gives the message of a plain Error', () => {
-		expect(errorItemJson(new Error('Oops'))).toEqual({ error: 'Oops', details: nothing });
+		expect(errorItemJson(new Error('Oops'))).toEqual({ error: { ...nothing, message: 'Oops' } });
 	});
 });

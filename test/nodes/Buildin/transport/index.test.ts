@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import {
 	ALL_SCOPES,
 	byId,
+	failureOf,
 	logText,
 	runBuildin,
 	useSandbox,
@@ -561,9 +562,9 @@ describe('Base URL and token', () => {
 
 			expect(result.error).toBeUndefined();
 			expect(result.output).toHaveLength(3);
-			expect(result.output[1].json.error).toContain('Buildin API error 503 (service_unavailable');
-			expect(result.output[1].json.details).toMatchObject({ httpCode: 503 });
-			expect(result.output[2].json.error).toContain('is not a Buildin ID or URL');
+			expect(failureOf(result.output[1]).message).toContain('Buildin API error 503 (service_unavailable');
+			expect(failureOf(result.output[1])).toMatchObject({ httpCode: 503 });
+			expect(failureOf(result.output[2]).message).toContain('is not a Buildin ID or URL');
 			expectNoToken(result);
 		});
 	});

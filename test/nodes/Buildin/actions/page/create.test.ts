@@ -512,7 +512,7 @@ describe('refused before anything is sent', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
 		expect(output[0].json.id).toEqual(expect.any(String));
-		expect(output[1].json).toMatchObject({ error: expect.stringContaining('Markdown in item 1: is empty') });
+		expect(output[1].json.error).toMatchObject({ message: expect.stringContaining('Markdown in item 1: is empty') });
 		expect(output[2].json.id).toEqual(expect.any(String));
 		expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
 	});

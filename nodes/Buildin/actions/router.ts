@@ -90,12 +90,12 @@ function forTheModel(error: NodeApiError | NodeOperationError): NodeApiError | N
 	const details = error instanceof NodeApiError ? error.context.details : undefined;
 	const parts = [error.message, error.description ?? ''];
 	if (Array.isArray(details) && details.length > 0) parts.push(`Details: ${JSON.stringify(details)}`);
-	error.message = parts
+	const message = parts
 		.map((part) => part.trim().replace(/\.$/, ''))
 		.filter((part) => part !== '')
 		.map((part) => `${part}.`)
 		.join(' ');
-	return error;
+	return elaborated(error, { message });
 }
 
 /** An item's output items, each paired with it. */

@@ -17,13 +17,11 @@ function partlyAppended(error: unknown, created: IDataObject[], total: number): 
 		error.context.mayHaveLanded === true
 			? `The first ${created.length} blocks are in place (the last one is ${lastId}), and the next batch may have been appended too. Running this item again would add them twice: check the page after that block, then append only what is missing.`
 			: `The first ${created.length} blocks are in place (the last one is ${lastId}). Running this item again would add them twice: append only the remaining ${total - created.length}, after that block.`;
-	const next = elaborated(error, {
+	return elaborated(error, {
 		message: `${created.length} of ${total} blocks were appended, then the next batch failed: ${error.message}`,
 		description: [error.description, advice].filter(Boolean).join(' '),
+		context: { appendedCount: created.length, lastAppendedId: lastId },
 	});
-	next.context.appendedCount = created.length;
-	next.context.lastAppendedId = lastId;
-	return next;
 }
 
 /**

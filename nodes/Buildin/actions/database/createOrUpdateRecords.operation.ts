@@ -8,7 +8,7 @@ import { databaseLocator, readDatabaseId } from '../../parameters/locators';
 import { sequentialOptionsCollection } from '../../parameters/options';
 import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
 import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { elaborated, incompleteAnswerError } from '../../transport/errors';
 
 /** Records per mutations request by default and at most [INF]: the API's other lists stop at 100. */
 const MAX_BATCH_SIZE = 100;
@@ -94,19 +94,20 @@ function batchFailed(error: unknown, batch: RecordWrite[], creates: RecordWrite[
 	const outcome = answered
 		? `nothing in it was written (Buildin applies a batch in one transaction)`
 		: `it is not known whether Buildin applied it`;
-	error.message = `The batch of ${batch.length} records (${items}) failed, and ${outcome}: ${error.message}`;
 	const named = error instanceof NodeApiError ? itemsNamedIn(error.context.details, creates, updates) : [];
-	error.description = [
-		named.length > 0 ? `Buildin objected to ${named.join(', ')}.` : '',
-		error.description,
-		answered
-			? 'Fix those records and run again: the other records of this batch were not written either.'
-			: 'Check the database (query the records) before running again, or records may be created twice.',
-	]
-		.filter(Boolean)
-		.join(' ');
-	error.context.batchItems = batch.map((write) => write.itemIndex);
-	return error;
+	return elaborated(error, {
+		message: `The batch of ${batch.length} records (${items}) failed, and ${outcome}: ${error.message}`,
+		description: [
+			named.length > 0 ? `Buildin objected to ${named.join(', ')}.` : '',
+			error.description,
+			answered
+				? 'Fix those records and run again: the other records of this batch were not written either.'
+				: 'Check the database (query the records) before running again, or records may be created twice.',
+		]
+			.filter(Boolean)
+			.join(' '),
+		context: { batchItems: batch.map((write) => write.itemIndex) },
+	});
 }
 
 /**

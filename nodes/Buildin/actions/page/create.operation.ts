@@ -142,9 +142,8 @@ function afterCreation(ctx: IExecuteFunctions, itemIndex: number, error: unknown
 			: `The page exists (${where}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash.`
 	} Running the workflow again creates another page unless Options → Idempotency Key is set.`;
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		const next = elaborated(error, { message, description: [error.description, advice].filter(Boolean).join(' ') });
-		next.context.createdPageId = page.id;
-		return next;
+		const description = [error.description, advice].filter(Boolean).join(' ');
+		return elaborated(error, { message, description, context: { createdPageId: page.id } });
 	}
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: advice });
 }

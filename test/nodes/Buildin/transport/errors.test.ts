@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorItemJson, requestError, type RequestFailure } from '../../../../nodes/Buildin/transport/errors';
+import { apiError, elaborated, errorItemJson, requestError, type RequestFailure } from '../../../../nodes/Buildin/transport/errors';
 
 const node: INode = {
 	id: '1',
@@ -290,5 +290,36 @@ describe('errorItemJson', () => {
 
 	it('gives the message of a plain Error', () => {
 		expect(errorItemJson(new Error('Oops'))).toEqual({ error: { ...nothing, message: 'Oops' } });
+	});
+});
+
+describe('errors are built once, each with the whole of what it says', () => {
+	it('elaborated: a new error of the same kind, the first as its cause and unchanged, its context carried over', () => {
+		const first = requestError(node, apiFailure(409, { code: 'conflict', message: 'Version mismatch', request_id: 'req_9' }), 2);
+		const before = { message: first.message, description: first.description, context: { ...first.context } };
+
+		const next = elaborated(first, { message: `More: ${first.message}`, description: 'What to do now.', context: { appendedCount: 3 } });
+
+		expect(next).not.toBe(first);
+		expect(next).toBeInstanceOf(NodeApiError);
+		expect(next).toMatchObject({ message: 'More: Buildin API error 409 (conflict: Version mismatch)', description: 'What to do now.', httpCode: '409' });
+		expect(next.context).toMatchObject({ requestId: 'req_9', apiCode: 'conflict', itemIndex: 2, appendedCount: 3 });
+		expect((next as Error & { cause?: unknown }).cause).toBe(first);
+		expect({ message: first.message, description: first.description, context: first.context }).toEqual(before);
+	});
+
+	it('elaborated keeps a bad-input error a NodeOperationError, with its description even when it repeats the message', () => {
+		const first = new NodeOperationError(node, 'Page in item 0: "x" is not a Buildin ID or URL', { itemIndex: 0 });
+		const next = elaborated(first, { description: 'Page in item 0: "x" is not a Buildin ID or URL' });
+		expect(next).toBeInstanceOf(NodeOperationError);
+		expect(next.description).toBe(next.message);
+		expect((next as Error & { cause?: unknown }).cause).toBe(first);
+	});
+
+	it('apiError says exactly its message, where n8n would put a Node.js error code in its own words', () => {
+		const error = apiError(node, { message: 'Buildin API error 403 (restricted: FreeAccess ECONNREFUSED)', description: 'Advice', context: { apiCode: 'restricted' } });
+		expect(error.message).toBe('Buildin API error 403 (restricted: FreeAccess ECONNREFUSED)');
+		expect(error.context.apiCode).toBe('restricted');
+		expect(apiError(node, { message: 'Uploading the file to s3 failed: connect ECONNREFUSED', n8nWording: true }).message).not.toContain('Uploading');
 	});
 });

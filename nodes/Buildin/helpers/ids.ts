@@ -13,8 +13,11 @@ export const ID_PATTERN = '^\\s*(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-
 
 /** URLs, each with one group: the id it points at. */
 export const URL_PATTERNS = {
-	/** A page or database URL: the id at the end of the path, then an optional slash, query and fragment. */
-	object: `^https?://\\S*/${SLUG}(${UUID})/?(?:[?#]\\S*)?$`,
+	/**
+	 * A page or database URL: the id at the end of the path, then an optional slash, query and fragment. The path
+	 * is matched as short as it can be, so an id inside the query or fragment is not taken for the page's.
+	 */
+	object: `^https?://\\S*?/${SLUG}(${UUID})/?(?:[?#]\\S*)?$`,
 	/** A block URL: the block id as the fragment (`…/docs/<page>#<block>`); without one, the page id. */
 	block: `^https?://\\S*[/#]${SLUG}(${UUID})/?(?:\\?[^\\s#]*)?(?:#\\S*)?$`,
 };

@@ -66,6 +66,7 @@ describe('idFromUrl', () => {
 		['plain http', `http://buildin.ai/docs/${COMPACT}`],
 		['surrounding whitespace', `  https://buildin.ai/docs/${COMPACT}  `],
 		['a deeper path (the last segment counts)', `https://buildin.ai/${OTHER}/docs/${COMPACT}`],
+		['another id in the query or fragment (the path counts)', `https://buildin.ai/docs/${COMPACT}?next=/docs/${OTHER}#/docs/${OTHER}`],
 	])('reads the id from a URL with %s', (_label, url) => {
 		expect(idFromUrl(url)).toBe(DASHED);
 	});

@@ -4,8 +4,14 @@
 //   counts for nothing;
 // - two eslint-plugin-n8n-nodes-base rules the project kept on before adopting that config, which turns them off;
 // - test/, which is not shipped: n8n Cloud's limits on globals and imports, its secret and dangerous-function checks
-//   (tests start servers, read files and use fixed tokens) and the two TypeScript rules tests relax.
+//   (tests start servers, read files and use fixed tokens) and the two TypeScript rules tests relax;
+// - the plain Node.js JavaScript of sandbox/, harness/, bench/, scripts/ and the configuration files at the top (not
+//   shipped either): ESLint's recommended rules with Node's globals, CommonJS in .js and ES modules in .mjs.
+import js from '@eslint/js';
 import { config } from '@n8n/node-cli/eslint';
+import globals from 'globals';
+
+const NODE_PROGRAMS = ['sandbox/**', 'harness/**', 'bench/**', 'scripts/**', '.'];
 
 export default [
 	...config,
@@ -23,5 +29,15 @@ export default [
 			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
 		},
+	},
+	{
+		files: NODE_PROGRAMS.map((folder) => `${folder}/*.js`),
+		...js.configs.recommended,
+		languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: globals.node },
+	},
+	{
+		files: NODE_PROGRAMS.map((folder) => `${folder}/*.mjs`),
+		...js.configs.recommended,
+		languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: globals.node },
 	},
 ];

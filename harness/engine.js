@@ -259,6 +259,14 @@ async function loadPackage(packageDir = PACKAGE_DIR) {
 	return loaded;
 }
 
+let executions = 0;
+
+/** Every run is an execution of its own, as in n8n: what the node keeps per execution never carries over. */
+function newExecutionId() {
+	executions += 1;
+	return String(executions);
+}
+
 /**
  * Runs a workflow from its first node (a trigger) to the end and resolves with n8n's IRun. `extraNodeTypes` and
  * `extraCredentialTypes` add node and credential types from elsewhere (the benchmark loads n8n's HTTP Request node).
@@ -280,12 +288,13 @@ async function runWorkflow({ nodes, connections = {}, credentials = {}, extraNod
 	const credentialTypes = { ...loader.credentialTypes };
 	for (const [name, type] of Object.entries(extraCredentialTypes)) credentialTypes[name] = { type };
 	const workflow = new Workflow({ id: 'harness', nodes, connections, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
-	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'harness', name: 'harness', nodes, connections, active: false });
+	const executionId = newExecutionId();
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'harness', name: 'harness', nodes, connections, active: false });
 	/** @type {(run: any) => void} */
 	let finished = () => {};
 	const done = new Promise((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	const additionalData = harnessAdditionalData(hooks, new HarnessCredentialsHelper(credentialTypes, credentials));
+	const additionalData = harnessAdditionalData(executionId, hooks, new HarnessCredentialsHelper(credentialTypes, credentials));
 	const runExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -301,9 +310,9 @@ async function runWorkflow({ nodes, connections = {}, credentials = {}, extraNod
  * What n8n-core needs of the app around an execution. A plain object: n8n-core reads some fields only when present,
  * and an auto-mock would answer every one.
  */
-function harnessAdditionalData(hooks, credentialsHelper) {
+function harnessAdditionalData(executionId, hooks, credentialsHelper) {
 	return {
-		executionId: '1', hooks, currentNodeExecutionIndex: 0, currentNodeParameters: undefined,
+		executionId, hooks, currentNodeExecutionIndex: 0, currentNodeParameters: undefined,
 		restApiUrl: 'http://localhost/rest', instanceBaseUrl: 'http://localhost', formWaitingBaseUrl: 'http://localhost/form-waiting',
 		webhookBaseUrl: 'http://localhost/webhook', webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
 		webhookTestBaseUrl: 'http://localhost/webhook-test', variables: {}, getRunExecutionData: async () => undefined,
@@ -329,8 +338,9 @@ async function pollTrigger({ node, staticData = {}, credentials = {}, mode = 'tr
 		id: workflowId, nodes: [node], connections: {}, nodeTypes, active: true, staticData: JSON.parse(JSON.stringify(staticData)),
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks(mode, '1', { id: workflowId, name: 'harness', nodes: [node], connections: {}, active: true });
-	const additionalData = harnessAdditionalData(hooks, new HarnessCredentialsHelper(loader.credentialTypes, credentials));
+	const executionId = newExecutionId();
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflowId, name: 'harness', nodes: [node], connections: {}, active: true });
+	const additionalData = harnessAdditionalData(executionId, hooks, new HarnessCredentialsHelper(loader.credentialTypes, credentials));
 	const budget = typeof pollBudgetMs === 'number' ? () => pollBudgetMs : undefined;
 	const context = new PollContext(workflow, node, additionalData, mode, activation, undefined, undefined, undefined, undefined, undefined, budget);
 	if (pollBudgetMs === null) context.getPollBudgetMs = undefined;

@@ -35,6 +35,7 @@ async function startSandbox(opts = {}) {
 	const state = {
 		requests: [],
 		faults: [],
+		holds: [],
 		latencyMs: 0,
 		rateLimit: null,
 		hits: [],
@@ -95,6 +96,15 @@ async function startSandbox(opts = {}) {
 			state.faults.push({ ...fault, left: fault.times ?? 1 });
 		},
 		/**
+		 * Holds the next matching request(s) before the app sees them (a write lands only once released), each until
+		 * `releaseWhen(requests)` is true for the requests recorded so far or `maxMs` (default 5000) passed: a test
+		 * makes answers arrive in another order than the requests were sent, as on any real network.
+		 * @param {import('./server').Hold} hold
+		 */
+		holdRequests(hold) {
+			state.holds.push({ ...hold, left: hold.times ?? 1, waiting: [] });
+		},
+		/**
 		 * Calls `hook` with each request as it arrives, before it is answered: a test's stand-in for what people do
 		 * in Buildin while a client works. Cleared by reset().
 		 * @param {((request: import('./server').RecordedRequest) => void) | undefined} hook
@@ -126,6 +136,7 @@ async function startSandbox(opts = {}) {
 			objectStore.reset();
 			state.requests.length = 0;
 			state.faults.length = 0;
+			for (const hold of state.holds.splice(0)) hold.waiting.splice(0).forEach((release) => release());
 			state.latencyMs = 0;
 			state.rateLimit = null;
 			state.hits = [];

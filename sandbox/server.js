@@ -10,7 +10,7 @@ const { isUuid } = require('./validate');
  * @typedef {import('./store').TokenInfo} TokenInfo
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>,
  *   body: unknown, fault: string | undefined, status: number | undefined, receivedAt: number,
- *   answeredAfterMs: number | undefined, arrivedSeq: number, answeredSeq: number | undefined }} RecordedRequest
+ *   answeredAfterMs: number | undefined, arrivedSeq: number, answeredSeq: number | undefined, held?: boolean }} RecordedRequest
  * @typedef {{ etagOnGet: boolean, etagOnPatch: boolean, downloadTtlSeconds: number, fileKeyOnRead: boolean }} Options
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, headers: RecordedRequest['headers'],
  *   body: unknown, token: TokenInfo, store: Store, options: Options }} HandlerContext
@@ -23,7 +23,12 @@ const { isUuid } = require('./validate');
  *   `afterApp`: the request reaches the app (a write lands) and then the fault answers instead, as a gateway that
  *   times out after the write; `body` (with `contentType`, default text/html): the answer is this raw text, with
  *   `status` (default 200), as a captive portal or a broken proxy would send it.
- * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, latencyMs: number,
+ * @typedef {{ method?: string, path?: string | RegExp, times?: number,
+ *   releaseWhen: (requests: RecordedRequest[]) => boolean, maxMs?: number }} Hold
+ *   Matching requests wait before anything else happens to them (faults, latency, the app), each until `releaseWhen`
+ *   holds for the requests recorded so far (asked at every arrival and every answer) or `maxMs` (default 5000) passed.
+ * @typedef {Hold & { left: number, waiting: Array<() => void> }} ActiveHold
+ * @typedef {{ requests: RecordedRequest[], faults: Array<Fault & { left: number }>, holds: ActiveHold[], latencyMs: number,
  *   rateLimit: { perSecond: number, retryAfter?: number | string } | null, hits: number[], options: Options,
  *   timers: Set<NodeJS.Timeout>, seq: number, onRequest?: (request: RecordedRequest) => void }} State
  */
@@ -70,6 +75,39 @@ function takeFault(state, r) {
 	fault.left -= 1;
 	if (fault.left <= 0) state.faults.splice(i, 1);
 	return fault;
+}
+
+/** Releases the held requests whose hold's condition is now met. @param {State} state */
+function releaseHolds(state) {
+	for (const hold of state.holds) {
+		if (hold.waiting.length > 0 && hold.releaseWhen(state.requests)) hold.waiting.splice(0).forEach((release) => release());
+	}
+}
+
+/**
+ * Waits while a hold matches the request (one use of it), until its condition holds or its time is up.
+ * @param {State} state @param {RecordedRequest} r
+ */
+async function waitForHold(state, r) {
+	const hold = state.holds.find((h) => h.left > 0 && faultMatches(h, r));
+	if (!hold) return;
+	hold.left -= 1;
+	r.held = true;
+	if (hold.releaseWhen(state.requests)) return;
+	await new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			state.timers.delete(timer);
+			hold.waiting.splice(hold.waiting.indexOf(release), 1);
+			resolve(undefined);
+		}, hold.maxMs ?? 5000);
+		const release = () => {
+			clearTimeout(timer);
+			state.timers.delete(timer);
+			resolve(undefined);
+		};
+		state.timers.add(timer);
+		hold.waiting.push(release);
+	});
 }
 
 /**
@@ -186,6 +224,7 @@ function send(state, res, r, answer, arrived, nowMs) {
 	res.end(JSON.stringify(body));
 	r.answeredAfterMs = performance.now() - arrived;
 	r.answeredSeq = ++state.seq;
+	releaseHolds(state);
 }
 
 /**
@@ -258,6 +297,8 @@ async function handle({ routes, store, state }, req, res) {
 	state.requests.push(r);
 	// A test's hook: what happens in Buildin while a client is between two requests (e.g. an edit during a scan).
 	state.onRequest?.(r);
+	releaseHolds(state);
+	await waitForHold(state, r);
 
 	// Faults and the rate limit stand in for a proxy or limiter in front of the app: they decide on arrival,
 	// before authentication and routing.
@@ -278,6 +319,7 @@ async function handle({ routes, store, state }, req, res) {
 		res.end(fault.body);
 		r.answeredAfterMs = performance.now() - arrived;
 		r.answeredSeq = ++state.seq;
+		releaseHolds(state);
 		return;
 	}
 	/** @type {Answer} */

@@ -115,8 +115,10 @@ describe('n8n Cloud eligibility (n8n-node cloud-support)', () => {
 		expect(output).toMatch(/Status: eligible for n8n Cloud verification/);
 	});
 
-	test('npm run lint applies that default config, adding to it only for tests', () => {
-		expect(packageJson.scripts.lint).toBe('eslint --config eslint.project.config.mjs --max-warnings 0 nodes credentials package.json test');
+	test('npm run lint applies that default config, adding to it only for tests and the plain Node.js programs', () => {
+		expect(packageJson.scripts.lint).toBe(
+			'eslint --config eslint.project.config.mjs --max-warnings 0 nodes credentials package.json test sandbox harness bench scripts gulpfile.js jest.config.js jest.e2e.config.js eslint.project.config.mjs',
+		);
 		expect(readFileSync(join(root, 'eslint.project.config.mjs'), 'utf8')).toMatch(
 			/import \{ config \} from '@n8n\/node-cli\/eslint';[\s\S]*export default \[\s*\.\.\.config,/,
 		);

@@ -172,7 +172,7 @@ describe.each(selectedLines())("n8n $n8n on Node $node: Buildin as an AI agent's
 
 		model.verify();
 		expect(result.code).toBe(0);
-		expect(lastResult(model.requests[1])).toEqual([NOT_FOUND_ITEM]);
+		expect(lastResult(model.requests[1])).toEqual([{ error: expect.objectContaining({ message: NOT_FOUND_ITEM.error, httpCode: 404, code: 'not_found' }) }]);
 		expect(agentOutput(result.json)).toBe('That page does not exist.');
 	});
 

@@ -157,19 +157,22 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			expect(output).not.toContain(token);
 		});
 
-		it('continue on fail: three items in, three items out, paired, the missing page as a failed item carrying the node error', async () => {
+		it('continue on fail: three items in, three items out, paired, the missing page as a failed item with its details', async () => {
 			const result = await n8n.execute(failures.continueOnFail.id);
 			expect(result.code).toBe(0);
 			const items = outputOf(result.json, 'Update Pages');
 			expect(items).toHaveLength(3);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(items[0].json.id).toBe(PAGE_ID);
-			// n8n shows a failed item's JSON as the error's message; the error stays with the item, with Buildin's fields.
-			expect(items[1].json).toEqual({ error: expect.stringContaining('Buildin API error 404 (not_found') });
-			expect(items[1].error).toMatchObject({
-				name: 'NodeApiError',
-				description: expect.stringContaining('No page with this ID is visible to the integration'),
-				context: expect.objectContaining({ itemIndex: 1, apiCode: 'not_found', mayHaveLanded: false }),
+			// What the next node reads: the message and Buildin's fields, under error.
+			expect(items[1].json).toEqual({
+				error: expect.objectContaining({
+					message: expect.stringContaining('Buildin API error 404 (not_found'),
+					httpCode: 404,
+					code: 'not_found',
+					mayHaveBeenApplied: false,
+					description: expect.stringContaining('No page with this ID is visible to the integration'),
+				}),
 			});
 			expect(items[2].json.id).toBe(RECORD_ID);
 			// Concurrency sends the three at once: any arrival order, each exactly once.
@@ -189,8 +192,11 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			]);
 			expect(failed).toHaveLength(1);
 			expect(failed[0].pairedItem).toEqual({ item: 1 });
-			expect(failed[0].json).toEqual({ error: expect.stringContaining('Buildin API error 404 (not_found') });
-			expect(failed[0].error).toMatchObject({ name: 'NodeApiError', context: expect.objectContaining({ apiCode: 'not_found' }) });
+			// n8n puts the failed item's error over the input item's fields.
+			expect(failed[0].json).toMatchObject({
+				page: MISSING_PAGE_ID,
+				error: { message: expect.stringContaining('Buildin API error 404 (not_found'), httpCode: 404, code: 'not_found' },
+			});
 			expect(JSON.stringify(result.json)).not.toContain(token);
 		});
 

@@ -51,6 +51,23 @@ export function useSandbox(): Sandbox {
 	return new Proxy({} as Sandbox, { get: (_target, key) => Reflect.get(current(), key) });
 }
 
+/** What a failed item under continue-on-fail holds in `$json.error` (transport/errors.ts errorItemJson). */
+export interface ItemFailure {
+	message: string;
+	httpCode: number | null;
+	code: string | null;
+	apiMessage: string | null;
+	requestId: string | null;
+	mayHaveBeenApplied: boolean;
+	fields: IDataObject[];
+	description: string | null;
+}
+
+/** The failure a continue-on-fail item carries (its `$json.error`). */
+export function failureOf(item: { json: IDataObject }): ItemFailure {
+	return item.json.error as unknown as ItemFailure;
+}
+
 /** A resource locator value as the editor stores it. */
 export function byId(id: string): INodeParameters {
 	return { __rl: true, mode: 'id', value: id };

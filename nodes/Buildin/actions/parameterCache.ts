@@ -21,17 +21,26 @@ function expressionAt(parameters: INodeParameters, path: string): boolean {
 
 type ParameterValue = NodeParameterValueType | object;
 
+const itemValuesOf = new WeakMap<object, Map<number, Map<string, ParameterValue>>>();
+
+/** Each read gets its own copy of an object: callers may change what they read. */
+function copied(value: ParameterValue | undefined): ParameterValue {
+	return value !== null && typeof value === 'object' ? deepCopy(value) : (value as NodeParameterValueType);
+}
+
 /**
  * The execution context the operations see. Its getNodeParameter reuses the value n8n returned for a parameter whose
  * stored value holds no expression anywhere: such a value is the same for every item, while n8n resolves and validates
- * it anew on every call, a dozen calls per item. Every parameter that holds an expression is read from n8n for each
- * item, so the node sees exactly what n8n evaluates in every mode (an AI agent's tool included). Calls with options
- * go to n8n every time.
+ * it anew on every call, a dozen calls per item. Every parameter that holds an expression is resolved by n8n for each
+ * item, once per item while the item runs (the router reads the IDs an item writes to before its operation reads them
+ * again; `forgetItem` when it is done), so the node sees exactly what n8n evaluates in every mode (an AI agent's tool
+ * included).
  */
 export function withParameterCache(context: IExecuteFunctions): IExecuteFunctions {
 	const parameters = context.getNode().parameters;
 	const sameForEveryItem = new Map<string, boolean>();
 	const values = new Map<string, ParameterValue>();
+	const itemValues = new Map<number, Map<string, ParameterValue>>();
 
 	function getNodeParameter(
 		name: string,
@@ -39,21 +48,29 @@ export function withParameterCache(context: IExecuteFunctions): IExecuteFunction
 		fallbackValue?: unknown,
 		options?: Parameters<IExecuteFunctions['getNodeParameter']>[3],
 	): ParameterValue {
-		if (options !== undefined) return context.getNodeParameter(name, itemIndex, fallbackValue, options);
 		let independent = sameForEveryItem.get(name);
 		if (independent === undefined) {
 			independent = !expressionAt(parameters, name);
 			sameForEveryItem.set(name, independent);
 		}
-		if (!independent) return context.getNodeParameter(name, itemIndex, fallbackValue);
-		const key = `${name}\u0000${JSON.stringify(fallbackValue) ?? ''}`;
-		if (!values.has(key)) values.set(key, context.getNodeParameter(name, itemIndex, fallbackValue));
-		const value = values.get(key);
-		// Callers may change what they read; each gets its own copy.
-		return value !== null && typeof value === 'object' ? deepCopy(value) : (value as NodeParameterValueType);
+		const key = JSON.stringify([name, fallbackValue ?? null, options ?? null]);
+		let cache = values;
+		if (!independent) {
+			cache = itemValues.get(itemIndex) ?? new Map<string, ParameterValue>();
+			itemValues.set(itemIndex, cache);
+		}
+		if (!cache.has(key)) cache.set(key, context.getNodeParameter(name, itemIndex, fallbackValue, options));
+		return copied(cache.get(key));
 	}
 
-	return Object.assign(Object.create(context) as IExecuteFunctions, {
+	const cached = Object.assign(Object.create(context) as IExecuteFunctions, {
 		getNodeParameter: getNodeParameter as IExecuteFunctions['getNodeParameter'],
 	});
+	itemValuesOf.set(cached, itemValues);
+	return cached;
+}
+
+/** The item is done: what was resolved for it is let go. */
+export function forgetItem(context: IExecuteFunctions, itemIndex: number): void {
+	itemValuesOf.get(context)?.delete(itemIndex);
 }

@@ -1,9 +1,9 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { Resource } from './types';
 import * as block from './block/Block.resource';
 import * as database from './database/Database.resource';
 import * as file from './file/File.resource';
-import type { Resource } from './operation';
 import * as page from './page/Page.resource';
 import * as search from './search/Search.resource';
 import * as user from './user/User.resource';

@@ -2,11 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { withParameterCache } from './parameterCache';
-import { errorItemJson } from '../transport/errors';
+import { elaborated, errorItemJson } from '../transport/errors';
+import { writesOf, type ItemWrites } from '../transport/itemWrites';
 import { pacerFor } from '../transport/pacing';
-import { ItemWithBinary, type BatchOperation } from './operation';
+import { earlierTries, type EarlierTries, type Settled } from './earlierTries';
+import { ItemQueue } from './itemQueue';
+import { forgetItem, withParameterCache } from './parameterCache';
 import { resources } from './resources';
+import { ItemWithBinary, type BatchOperation, type Operation } from './types';
+import { WRITE_TARGETS, type WriteTargets } from './writeTargets';
 
 /**
  * Any failure as the node error n8n shows: bad input names the field and the item; nothing else leaks through. As an
@@ -31,9 +35,50 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, 
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
 }
 
-/** The output item a failed input item becomes under continue-on-fail, carrying the node error as n8n's nodes do. */
-function failedItem(error: NodeApiError | NodeOperationError, pairedItem: { item: number }): INodeExecutionData {
-	return { json: errorItemJson(error), error, pairedItem };
+/**
+ * The output item a failed input item becomes under continue-on-fail: JSON an IF node can read (transport/errors.ts),
+ * paired with its input item.
+ */
+function failedItem(error: NodeApiError | NodeOperationError, pairedItem: { item: number }, wrote: boolean): INodeExecutionData {
+	return { json: errorItemJson(error, wrote), pairedItem };
+}
+
+/** `0–3, 5, 6 and 9`: item numbers, runs of three or more as ranges. */
+function itemList(itemIndices: number[]): string {
+	const runs: string[] = [];
+	const sorted = [...itemIndices].sort((a, b) => a - b);
+	for (let start = 0; start < sorted.length; ) {
+		let end = start;
+		while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+		if (end - start >= 2) runs.push(`${sorted[start]}–${sorted[end]}`);
+		else runs.push(...sorted.slice(start, end + 1).map(String));
+		start = end + 1;
+	}
+	return runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs.join('');
+}
+
+/**
+ * The error a run that stopped at a failed item ends with: n8n drops the node's whole output, so it names the other
+ * items that were written (items that were already running when the failure came finish first), since running the
+ * node again writes them again.
+ */
+function stoppedAfterWrites(
+	error: NodeApiError | NodeOperationError,
+	written: number[],
+	mayHaveWritten: number[],
+): NodeApiError | NodeOperationError {
+	if (written.length === 0 && mayHaveWritten.length === 0) return error;
+	const parts = [
+		written.length > 0 ? `${written.length === 1 ? 'item' : 'items'} ${itemList(written)} ${written.length === 1 ? 'was' : 'were'} written` : '',
+		mayHaveWritten.length > 0
+			? `${mayHaveWritten.length === 1 ? 'item' : 'items'} ${itemList(mayHaveWritten)} may have been written`
+			: '',
+	].filter(Boolean);
+	const note = `Before the node stopped, ${parts.join(' and ')}; n8n keeps no output of a stopped node, so running it again writes ${written.length + mayHaveWritten.length === 1 ? 'that item' : 'those items'} again.`;
+	return elaborated(error, {
+		message: `${error.message} (${parts.join('; ')})`,
+		description: [error.description, note].filter(Boolean).join(' '),
+	});
 }
 
 /**
@@ -45,20 +90,31 @@ function forTheModel(error: NodeApiError | NodeOperationError): NodeApiError | N
 	const details = error instanceof NodeApiError ? error.context.details : undefined;
 	const parts = [error.message, error.description ?? ''];
 	if (Array.isArray(details) && details.length > 0) parts.push(`Details: ${JSON.stringify(details)}`);
-	error.message = parts
+	const message = parts
 		.map((part) => part.trim().replace(/\.$/, ''))
 		.filter((part) => part !== '')
 		.map((part) => `${part}.`)
 		.join(' ');
-	return error;
+	return elaborated(error, { message });
+}
+
+/** An item's output items, each paired with it. */
+function outputOf(result: Awaited<ReturnType<Operation['execute']>>, itemIndex: number): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	return (Array.isArray(result) ? result : [result]).map((json) =>
+		json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
+	);
 }
 
 /**
  * Runs the chosen operation once per input item, as many items at a time as the execution's Concurrency window
- * allows (fixed, or adapting as answers come back: transport/concurrency.ts). Every output item (one, or several from
- * a list operation) is paired with the input item it came from, and the output keeps the input's order whatever
- * order the answers arrive in. Without continue-on-fail the first failing item (in input order) stops the run: no
- * new items start, the ones in flight finish.
+ * allows (fixed, or adapting as answers come back: transport/concurrency.ts), except that items writing to the same
+ * object run one after another in input order (actions/writeTargets.ts, actions/itemQueue.ts). Every output item
+ * (one, or several from a list operation) is paired with the input item it came from, and the output keeps the
+ * input's order whatever order the answers arrive in. Without continue-on-fail the first failing item (in input
+ * order) stops the run: no new items start, the ones in flight finish, and the error names the items written. When
+ * n8n runs the node again (Retry On Fail), a writing operation's items that already succeeded, or whose write may
+ * have landed and could not be repeated harmlessly, end as they did (actions/earlierTries.ts).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const context = withParameterCache(this);
@@ -71,34 +127,136 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = context.continueOnFail();
 	// n8n's own idiom: a usableAsTool node runs under its type name with "Tool" appended (e.g. buildinTool).
 	const asTool = context.getNode().type.endsWith('Tool');
-	if ('executeAll' in chosen) return await runBatch(context, chosen, continueOnFail, asTool);
-	const execute = chosen.execute;
-	const items = context.getInputData();
-	const { window } = pacerFor(context);
-	const outputs: INodeExecutionData[][] = new Array(items.length);
-	let nextItem = 0;
-	// The earliest failing item by input order; a holder object so the items' writes are visible to the type checker.
-	const stop: { itemIndex: number; error?: NodeApiError | NodeOperationError } = { itemIndex: items.length };
+	const writeTargets: WriteTargets | undefined = WRITE_TARGETS[`${resource}.${operation}`];
+	const tries = writeTargets === undefined ? undefined : earlierTries(context);
+	const run = { context, continueOnFail, asTool, tries };
+	const result = 'executeAll' in chosen ? await runBatch(run, chosen) : await runItems(run, chosen, writeTargets);
+	// n8n runs a node again when it throws (above) or when its first output item is an error (continue-on-fail).
+	if (!result[0][0]?.json.error) tries?.forget();
+	return result;
+}
 
-	const run = async (itemIndex: number) => {
-		const pairedItem = { item: itemIndex };
-		try {
-			const result = await execute.call(context, itemIndex);
-			outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) =>
-				json instanceof ItemWithBinary ? { json: json.json, binary: json.binary, pairedItem } : { json, pairedItem },
+interface NodeRun {
+	context: IExecuteFunctions;
+	continueOnFail: boolean;
+	asTool: boolean;
+	tries?: EarlierTries;
+}
+
+/** What each item ended with, and the error a run without continue-on-fail stops with. */
+class ItemOutcomes {
+	readonly outputs: INodeExecutionData[][];
+	private readonly written: number[] = [];
+	private readonly mayHaveWritten: number[] = [];
+	/** The earliest failing item by input order; set only without continue-on-fail. */
+	private stop?: { itemIndex: number; error: NodeApiError | NodeOperationError };
+
+	constructor(
+		private readonly run: NodeRun,
+		count: number,
+	) {
+		this.outputs = new Array(count);
+	}
+
+	get stopped(): boolean {
+		return this.stop !== undefined;
+	}
+
+	succeeded(itemIndex: number, output: INodeExecutionData[]): void {
+		this.outputs[itemIndex] = output;
+		if (this.run.tries) {
+			this.written.push(itemIndex);
+			this.run.tries.keep(itemIndex, { output });
+		}
+	}
+
+	/** `writes`: what the item's requests wrote before it failed. */
+	failed(itemIndex: number, error: unknown, writes: ItemWrites): void {
+		this.settleFailure(itemIndex, toNodeError(this.run.context, error, itemIndex, this.run.asTool), writes);
+	}
+
+	/** The item failed in an earlier try of this node run after a write that is not sent again. */
+	failedBefore(itemIndex: number, error: NodeApiError | NodeOperationError): void {
+		this.settleFailure(itemIndex, error, { wrote: true, unrepeatable: true });
+	}
+
+	private settleFailure(itemIndex: number, nodeError: NodeApiError | NodeOperationError, writes: ItemWrites): void {
+		if (writes.wrote) this.mayHaveWritten.push(itemIndex);
+		if (writes.unrepeatable) this.run.tries?.keep(itemIndex, { error: nodeError });
+		if (this.run.continueOnFail) this.outputs[itemIndex] = [failedItem(nodeError, { item: itemIndex }, writes.wrote)];
+		else if (this.stop === undefined || itemIndex < this.stop.itemIndex) this.stop = { itemIndex, error: nodeError };
+	}
+
+	/** The node's output, or the error the run stopped with. */
+	result(): INodeExecutionData[][] {
+		if (this.stop) {
+			const { itemIndex, error } = this.stop;
+			// Items written by an earlier try of this node run count too: n8n keeps no output of it either.
+			const written = new Set([...this.written, ...(this.run.tries?.succeeded() ?? [])]);
+			throw stoppedAfterWrites(
+				error,
+				[...written],
+				this.mayHaveWritten.filter((index) => index !== itemIndex),
 			);
+		}
+		for (let itemIndex = 0; itemIndex < this.outputs.length; itemIndex++) {
+			// Every item ends one way or another; an item left out would be lost without a word.
+			if (this.outputs[itemIndex] === undefined) throw new NodeOperationError(this.run.context.getNode(), `Item ${itemIndex} was not run`, { itemIndex });
+		}
+		return [this.outputs.flat()];
+	}
+}
+
+async function runItems(run: NodeRun, operation: Operation, writeTargets: WriteTargets | undefined): Promise<INodeExecutionData[][]> {
+	const { context, tries } = run;
+	const count = context.getInputData().length;
+	const outcomes = new ItemOutcomes(run, count);
+	// An item whose target IDs cannot be read fails when it runs, with the error its operation would give.
+	const keys = new Map<number, string[] | { error: unknown }>();
+	// An item an earlier try settled writes nothing now. Read once: the queue asks again when the item finishes.
+	const keysOf = (itemIndex: number): string[] => {
+		let known = keys.get(itemIndex);
+		if (known === undefined) {
+			try {
+				known = writeTargets === undefined || tries?.has(itemIndex) ? [] : writeTargets(context, itemIndex);
+			} catch (error) {
+				known = { error };
+			}
+			keys.set(itemIndex, known);
+		}
+		return Array.isArray(known) ? known : [];
+	};
+	const runItem = async (itemIndex: number) => {
+		const earlier = tries?.settled(itemIndex);
+		if (earlier) {
+			if ('output' in earlier) outcomes.succeeded(itemIndex, earlier.output);
+			else outcomes.failedBefore(itemIndex, earlier.error);
+			return;
+		}
+		try {
+			const known = keys.get(itemIndex);
+			if (known !== undefined && !Array.isArray(known)) throw known.error;
+			outcomes.succeeded(itemIndex, outputOf(await operation.execute.call(context, itemIndex), itemIndex));
 		} catch (error) {
-			const nodeError = toNodeError(context, error, itemIndex, asTool);
-			if (continueOnFail) outputs[itemIndex] = [failedItem(nodeError, pairedItem)];
-			else if (itemIndex < stop.itemIndex) Object.assign(stop, { itemIndex, error: nodeError });
+			outcomes.failed(itemIndex, error, writesOf(context, itemIndex));
+		} finally {
+			forgetItem(context, itemIndex);
 		}
 	};
+
+	const { window } = pacerFor(context);
+	const queue = new ItemQueue(count, keysOf);
 	await new Promise<void>((allDone) => {
 		// Starts items while the window has room; every finished item makes room and looks again.
 		const startItems = () => {
-			while (stop.error === undefined && nextItem < items.length && window.tryStart()) {
-				void run(nextItem++).then(() => {
+			while (!outcomes.stopped && window.inFlight < window.limit) {
+				const itemIndex = queue.take();
+				if (itemIndex === undefined) break;
+				window.tryStart();
+				void runItem(itemIndex).then(() => {
 					window.finished();
+					queue.finished(itemIndex);
+					keys.delete(itemIndex);
 					startItems();
 				});
 			}
@@ -106,31 +264,40 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		};
 		startItems();
 	});
-	if (stop.error) throw stop.error;
-	return [outputs.flat()];
+	return outcomes.result();
 }
 
 /**
  * A batch operation's results as the output: one item per input item, paired with it. Without continue-on-fail the
  * first failing item (in input order) stops the run with its error (the operation stops there too, so the items
- * after it have no result).
+ * after it have no result). Items settled by an earlier try are not sent again.
  */
-async function runBatch(
-	context: IExecuteFunctions,
-	operation: BatchOperation,
-	continueOnFail: boolean,
-	asTool: boolean,
-): Promise<INodeExecutionData[][]> {
-	const nodeError = (error: unknown, itemIndex: number) => toNodeError(context, error, itemIndex, asTool);
+async function runBatch(run: NodeRun, operation: BatchOperation): Promise<INodeExecutionData[][]> {
+	const { context, tries } = run;
+	const count = context.getInputData().length;
+	const outcomes = new ItemOutcomes(run, count);
+	const earlier = new Map<number, Settled>();
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const settled = tries?.has(itemIndex) ? tries.settled(itemIndex) : undefined;
+		if (settled) earlier.set(itemIndex, settled);
+	}
 	// A failure of the whole operation (a parameter read once for all items) belongs to the first item.
-	const results = await operation.executeAll.call(context).catch((error: unknown) => Promise.reject(nodeError(error, 0)));
-	const firstFailure = Array.from(results).findIndex((result) => result instanceof Error);
-	if (!continueOnFail && firstFailure >= 0) throw nodeError(results[firstFailure], firstFailure);
-	return [
-		results.map((result, itemIndex) => {
-			const pairedItem = { item: itemIndex };
-			if (!(result instanceof Error)) return { json: result, pairedItem };
-			return failedItem(nodeError(result, itemIndex), pairedItem);
-		}),
-	];
+	const results = await operation.executeAll
+		.call(context, (itemIndex) => earlier.has(itemIndex))
+		.catch((error: unknown) => Promise.reject(toNodeError(context, error, 0, run.asTool)));
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const settled = earlier.get(itemIndex);
+		const result = results[itemIndex];
+		if (settled && 'output' in settled) outcomes.succeeded(itemIndex, settled.output);
+		else if (settled) outcomes.failedBefore(itemIndex, settled.error);
+		// Not reached: the operation stopped at a failure.
+		else if (result === undefined) continue;
+		else if (!(result instanceof Error)) outcomes.succeeded(itemIndex, [{ json: result, pairedItem: { item: itemIndex } }]);
+		else {
+			// A batch sent in one request: whether it may have landed is the request's own verdict.
+			const landed = (result as { context?: { mayHaveLanded?: unknown } }).context?.mayHaveLanded === true;
+			outcomes.failed(itemIndex, result, { wrote: landed, unrepeatable: landed });
+		}
+	}
+	return outcomes.result();
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from './errors';
-import { ID_FORMS_HINT, idFromUrl, normalizeId, resourceIdFromLocator, type LocatorValue } from './ids';
+import { ID_FORMS_HINT, idFromUrl, idInUrl, resourceIdFromLocator, URL_PATTERNS, type LocatorValue } from './ids';
 import { toRichText } from './richText';
 import { jsonParameter } from './validate';
 
@@ -33,7 +33,7 @@ export const WRITABLE_BLOCK_TYPES = [
  * Types that only come back on read (the Block schema of https://api.buildin.ai/v2/openapi.json); writing them gives
  * 400 unsupported_block_type.
  */
-export const READ_ONLY_BLOCK_TYPES = ['child_page', 'child_database', 'template', 'synced_block', 'column_list', 'column'] as const;
+const READ_ONLY_BLOCK_TYPES = ['child_page', 'child_database', 'template', 'synced_block', 'column_list', 'column'] as const;
 
 /** Writable types whose content is rich text, so plain text can fill them. */
 export const TEXT_BLOCK_TYPES = [
@@ -58,7 +58,7 @@ export type TextBlockType = (typeof TEXT_BLOCK_TYPES)[number];
 export const APPEND_BATCH_SIZE = 100;
 
 /** Sub-pages and inline databases hang off a page as blocks; their content is another document, not this one's. */
-export const NO_DESCENT_TYPES = ['child_page', 'child_database'];
+const NO_DESCENT_TYPES = ['child_page', 'child_database'];
 
 const WRITABLE_HINT = `Blocks Buildin can write: ${WRITABLE_BLOCK_TYPES.join(', ')}`;
 
@@ -72,12 +72,9 @@ export function chunk<T>(items: T[], size: number): T[][] {
 	return runs;
 }
 
-export const BLOCK_URL_HINT =
+const BLOCK_URL_HINT =
 	'Use a page URL such as https://buildin.ai/docs/11111111111141118111111111111111, with the block id as its ' +
 	`fragment to mean that block (…#55555555555545558555555555555555). ${ID_FORMS_HINT}`;
-
-// A block id at the end of a URL fragment: "#<id>", "#block-<id>", dashed or 32 hex characters.
-const FRAGMENT_ID = /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})$/i;
 
 /**
  * The block a Buildin URL points at: the block id in its fragment (`https://buildin.ai/docs/<page>#<block>`), or the
@@ -85,15 +82,13 @@ const FRAGMENT_ID = /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9
  */
 export function blockIdFromUrl(value: string): string | undefined {
 	const pageId = idFromUrl(value);
-	if (pageId === undefined) return undefined;
-	return fragmentBlockId(value) ?? pageId;
+	return pageId === undefined ? undefined : (idInUrl(URL_PATTERNS.block, value) ?? pageId);
 }
 
 /** The block id in a Buildin URL's fragment (`…#<block>`); undefined when there is none. */
 export function fragmentBlockId(value: string): string | undefined {
-	if (idFromUrl(value) === undefined) return undefined;
-	const match = FRAGMENT_ID.exec(new URL(value.trim()).hash.slice(1));
-	return match ? normalizeId(match[1].replace(/-/g, '')) : undefined;
+	const blockId = blockIdFromUrl(value);
+	return blockId === idFromUrl(value) ? undefined : blockId;
 }
 
 /** Resolves the Block locator (By ID, or By URL with the block in the fragment) to a dashed id, or throws naming the field. */

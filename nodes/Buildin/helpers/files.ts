@@ -6,7 +6,7 @@ import { InvalidInputError } from './errors';
  * The content types Buildin accepts for uploads (the whitelist of Buildin's OpenAPI document,
  * https://api.buildin.ai/v2/openapi.json; https://buildin.ai/developer-api/v2/advanced/file-upload).
  */
-export const UPLOAD_CONTENT_TYPES = [
+const UPLOAD_CONTENT_TYPES = [
 	'image/jpeg',
 	'image/png',
 	'image/gif',

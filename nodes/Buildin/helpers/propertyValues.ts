@@ -259,3 +259,21 @@ export function jsonObject(field: string, value: unknown, requirement: string, e
 export function titleProperty(key: string, text: string): IDataObject {
 	return { [key]: { type: 'title', title: toRichText(text) } };
 }
+
+/** The calendar day of a date value as the editor or an expression gives it; anything else as it is, for the checks. */
+function dayOf(value: unknown): unknown {
+	if (typeof value === 'string') return /^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|\s*$)/.exec(value)?.[1] ?? value;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
+	const luxon = value as { toISODate?: unknown } | null;
+	if (luxon && typeof luxon === 'object' && typeof luxon.toISODate === 'function') return (luxon as { toISODate: () => unknown }).toISODate();
+	return value;
+}
+
+/**
+ * A Properties entry as the value code reads it: with Include Time off (a date entry), Start and End keep only their
+ * day, `2026-04-09T00:00:00` from the date picker becoming the all-day `2026-04-09`.
+ */
+export function withIncludeTime<T extends object>(input: T & { includeTime?: unknown; dateStart?: unknown; dateEnd?: unknown }): T {
+	if (input.includeTime !== false) return input;
+	return { ...input, dateStart: dayOf(input.dateStart), dateEnd: dayOf(input.dateEnd) };
+}

@@ -2,8 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from './errors';
 import { idFromIdOrUrl, ID_FORMS_HINT, listValue } from './ids';
-import { withIncludeTime } from './propertyFields';
-import { propertyEntry, titleProperty, type PropertyInput, type WritablePropertyType } from './propertyValues';
+import { propertyEntry, titleProperty, withIncludeTime, type PropertyInput, type WritablePropertyType } from './propertyValues';
 import { requireText } from './validate';
 
 /**
@@ -15,7 +14,7 @@ import { requireText } from './validate';
 export type DatabaseSchema = Record<string, string>;
 
 /** Every property type, writable or computed (https://buildin.ai/developer-api/v2/reference/object-models). */
-export const PROPERTY_TYPES: readonly string[] = [
+const PROPERTY_TYPES: readonly string[] = [
 	'checkbox',
 	'created_by',
 	'created_time',
@@ -115,7 +114,7 @@ export function selectOptionNames(database: IDataObject, name: string): string[]
 }
 
 /** The value a property picked from the list carries: its name and type, `Name|type`. */
-export function propertyKey(name: string, type: string): string {
+function propertyKey(name: string, type: string): string {
 	return `${name}|${type}`;
 }
 

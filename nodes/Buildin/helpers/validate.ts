@@ -93,7 +93,7 @@ function parseOrError(text: string): unknown {
  * How deeply a JSON value may nest. Buildin publishes no limit; real property, filter and block JSON stays far below,
  * and much deeper input would only exhaust the stack on the way to the request.
  */
-export const MAX_JSON_DEPTH = 100;
+const MAX_JSON_DEPTH = 100;
 
 /** Whether a value nests deeper than `limit` (counted without recursion, so any depth is safe to measure). */
 function nestsDeeperThan(value: unknown, limit: number): boolean {

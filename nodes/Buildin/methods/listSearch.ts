@@ -15,7 +15,7 @@ async function searchObjects(
 		filter: { property: 'object', value: objectType },
 		sort: { timestamp: 'last_edited_time', direction: 'descending' },
 	};
-	const page = await fetchPage.call(ctx, 0, { method: 'POST', path: '/v2/search', body, scope: 'search.read' }, 50, paginationToken || undefined);
+	const page = await fetchPage.call(ctx, 0, { method: 'POST', path: '/v2/search', body }, 50, paginationToken || undefined);
 	const results = page.results.map((object) => {
 		const simple = simplifyObject(object);
 		const icon = imageValue(object.icon);

@@ -4,8 +4,9 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { FILTERABLE_TYPES } from '../helpers/filters';
-import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
+import type { LocatorValue } from '../helpers/ids';
 import { parsePropertyKey, propertyOptions, RECORD_PROPERTY_TYPES, schemaOf, selectOptionNames } from '../helpers/schema';
+import { locatorId, type LocatorRead } from '../parameters/locators';
 import { buildinApiRequest } from '../transport';
 
 /**
@@ -14,21 +15,21 @@ import { buildinApiRequest } from '../transport';
  */
 async function chosenObject(ctx: ILoadOptionsFunctions, parameter: 'databaseId' | 'pageId'): Promise<IDataObject | undefined> {
 	const field = parameter === 'databaseId' ? 'Database' : 'Page';
-	const locator = (ctx.getCurrentNodeParameter(parameter) ?? ctx.getNodeParameter(parameter, null)) as LocatorValue | string | undefined;
+	const read: LocatorRead = (options) => ctx.getCurrentNodeParameter(parameter, options) ?? ctx.getNodeParameter(parameter, null, options);
+	const locator = read() as LocatorValue | string | undefined;
 	const value = typeof locator === 'string' ? locator : locator?.value;
 	// Nothing chosen yet: nothing to offer, and nothing to complain about.
 	if (value === undefined || value === null || String(value).trim() === '') return undefined;
 	let id: string;
 	try {
-		id = resourceIdFromLocator(field, locator ?? '');
+		id = locatorId(field, read);
 	} catch {
 		throw new NodeOperationError(ctx.getNode(), `${field}: ${JSON.stringify(String(value))} is not a Buildin ID or URL`, {
 			description: `Choose the ${field.toLowerCase()} first. One given by an expression is only known when the workflow runs.`,
 		});
 	}
 	const path = parameter === 'databaseId' ? `/v2/databases/${id}` : `/v2/pages/${id}`;
-	const scope = parameter === 'databaseId' ? 'databases.read' : 'pages.read';
-	const { body } = await buildinApiRequest.call(ctx, 0, { method: 'GET', path, scope });
+	const { body } = await buildinApiRequest.call(ctx, 0, { method: 'GET', path });
 	return body;
 }
 

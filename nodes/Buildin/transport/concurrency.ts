@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { numberOption } from './options';
+import { NUMBER_OPTIONS, numberOption } from './options';
 
 /**
  * How many items of one execution run at once. Fixed when Options → Concurrency is set; otherwise adaptive, like a
@@ -23,8 +23,8 @@ export interface WindowSettings {
 	roundTripWeight: number;
 }
 
-/** Where an adaptive window starts, and what Options → Concurrency shows when added (README: why 5). */
-export const DEFAULT_CONCURRENCY = 5;
+/** Where an adaptive window starts: Options → Concurrency's default (README: why 5). */
+export const DEFAULT_CONCURRENCY = NUMBER_OPTIONS.concurrency.default;
 
 export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
 	start: DEFAULT_CONCURRENCY,
@@ -34,8 +34,8 @@ export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
 	roundTripWeight: 0.1,
 };
 
-/** Options → Max Concurrency's default: the most items an adaptive window runs at once. */
-export const DEFAULT_MAX_CONCURRENCY = 32;
+/** The most items an adaptive window runs at once: Options → Max Concurrency's default. */
+export const DEFAULT_MAX_CONCURRENCY = NUMBER_OPTIONS.maxConcurrency.default;
 
 export class ConcurrencyWindow {
 	private size: number;

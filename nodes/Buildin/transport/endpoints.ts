@@ -1,6 +1,7 @@
 /**
  * What each Buildin endpoint does, in one table: whether a request that may have reached Buildin can be sent again,
- * and what a successful answer must be. https://buildin.ai/developer-api/v2/reference/conventions documents
+ * what a successful answer must be, and the capability (scope) the integration needs for it, which a 403's advice
+ * names (https://buildin.ai/developer-api/v2/getting-started/make-your-first-request; the spec's x-required-scopes). https://buildin.ai/developer-api/v2/reference/conventions documents
  * Idempotency-Key on POST /v2/pages and If-Match on PATCH /v2/pages/:id; nothing else is idempotent by contract.
  */
 
@@ -26,46 +27,48 @@ interface Endpoint {
 	path: RegExp;
 	effect: Effect;
 	answer?: AnswerKind;
+	/** The capability the integration needs; none for GET /v2/users/me, which any token may call. */
+	scope?: string;
 }
 
 const ID = '[^/]+';
-const route = (method: string, path: string, effect: Effect, answer?: AnswerKind): Endpoint => ({
+const route = (method: string, path: string, effect: Effect, more: { answer?: AnswerKind; scope?: string } = {}): Endpoint => ({
 	method,
 	path: new RegExp(`^${path.replace(/:id/g, ID)}$`),
 	effect,
-	answer,
+	...more,
 });
 
 const ENDPOINTS: Endpoint[] = [
-	route('GET', '/v2/users/me', 'read', 'bot_user'),
-	route('GET', '/v2/users/:id', 'read', 'user'),
-	route('GET', '/v2/pages/:id', 'read', 'page'),
-	route('GET', '/v2/pages/:id/content/markdown', 'read', 'markdown'),
+	route('GET', '/v2/users/me', 'read', { answer: 'bot_user' }),
+	route('GET', '/v2/users/:id', 'read', { answer: 'user', scope: 'users.read' }),
+	route('GET', '/v2/pages/:id', 'read', { answer: 'page', scope: 'pages.read' }),
+	route('GET', '/v2/pages/:id/content/markdown', 'read', { answer: 'markdown', scope: 'pages.read and blocks.read' }),
 	// A single property item, or a list of them for the paginated types.
-	route('GET', '/v2/pages/:id/properties/:id', 'read'),
-	route('GET', '/v2/databases/:id', 'read', 'database'),
-	route('GET', '/v2/blocks/:id', 'read', 'block'),
-	route('GET', '/v2/blocks/:id/children', 'read', 'list'),
-	route('POST', '/v2/search', 'read', 'list'),
-	route('POST', '/v2/search/semantic', 'read', 'list'),
-	route('POST', '/v2/databases/:id/query', 'read', 'list'),
-	route('POST', '/v2/pages', 'create', 'page'),
-	route('POST', '/v2/databases', 'create', 'database'),
+	route('GET', '/v2/pages/:id/properties/:id', 'read', { scope: 'pages.read' }),
+	route('GET', '/v2/databases/:id', 'read', { answer: 'database', scope: 'databases.read' }),
+	route('GET', '/v2/blocks/:id', 'read', { answer: 'block', scope: 'blocks.read' }),
+	route('GET', '/v2/blocks/:id/children', 'read', { answer: 'list', scope: 'blocks.read' }),
+	route('POST', '/v2/search', 'read', { answer: 'list', scope: 'search.read' }),
+	route('POST', '/v2/search/semantic', 'read', { answer: 'list', scope: 'search.read' }),
+	route('POST', '/v2/databases/:id/query', 'read', { answer: 'list', scope: 'databases.read' }),
+	route('POST', '/v2/pages', 'create', { answer: 'page', scope: 'pages.write' }),
+	route('POST', '/v2/databases', 'create', { answer: 'database', scope: 'databases.write' }),
 	// One transaction of creations and updates, with no Idempotency-Key: a repeat could create the records twice.
-	route('POST', '/v2/databases/:id/mutations', 'create'),
+	route('POST', '/v2/databases/:id/mutations', 'create', { scope: 'databases.write' }),
 	// Asking for an upload link writes nothing: a repeat only issues another link.
-	route('POST', '/v2/files/upload-url', 'set', 'upload_link'),
-	route('GET', '/v2/files/download-url', 'read', 'download_link'),
+	route('POST', '/v2/files/upload-url', 'read', { answer: 'upload_link', scope: 'pages.write' }),
+	route('GET', '/v2/files/download-url', 'read', { answer: 'download_link', scope: 'blocks.read' }),
 	// Moving to the same place again changes nothing.
-	route('PATCH', '/v2/pages/:id/move', 'set'),
-	route('PATCH', '/v2/pages/:id', 'set', 'page'),
-	route('DELETE', '/v2/pages/:id', 'set', 'page'),
-	route('PUT', '/v2/pages/:id/content/markdown', 'set'),
-	route('PATCH', '/v2/databases/:id', 'set', 'database'),
-	route('DELETE', '/v2/databases/:id', 'set', 'database'),
-	route('PATCH', '/v2/blocks/:id', 'set', 'block'),
-	route('DELETE', '/v2/blocks/:id', 'set', 'block'),
-	route('PATCH', '/v2/blocks/:id/children', 'append', 'list'),
+	route('PATCH', '/v2/pages/:id/move', 'set', { scope: 'pages.write' }),
+	route('PATCH', '/v2/pages/:id', 'set', { answer: 'page', scope: 'pages.write' }),
+	route('DELETE', '/v2/pages/:id', 'set', { answer: 'page', scope: 'pages.write' }),
+	route('PUT', '/v2/pages/:id/content/markdown', 'set', { scope: 'pages.write and blocks.write' }),
+	route('PATCH', '/v2/databases/:id', 'set', { answer: 'database', scope: 'databases.write' }),
+	route('DELETE', '/v2/databases/:id', 'set', { answer: 'database', scope: 'databases.write' }),
+	route('PATCH', '/v2/blocks/:id', 'set', { answer: 'block', scope: 'blocks.write' }),
+	route('DELETE', '/v2/blocks/:id', 'set', { answer: 'block', scope: 'blocks.write' }),
+	route('PATCH', '/v2/blocks/:id/children', 'append', { answer: 'list', scope: 'blocks.write' }),
 ];
 
 /** An endpoint the table does not know: reads are reads; any other method is assumed to create (never repeated). */

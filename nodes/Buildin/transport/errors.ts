@@ -71,7 +71,7 @@ function retriesNote(failure: RequestFailure): string {
 }
 
 /** What the user should do about an API error, by status and code. */
-export function adviceFor(failure: RequestFailure, code: string | undefined): string {
+function adviceFor(failure: RequestFailure, code: string | undefined): string {
 	const noun = resourceNoun(failure.path);
 	const status = failure.statusCode ?? 0;
 	if (status >= 300 && status < 400) {
@@ -130,6 +130,37 @@ function answerStart(body: unknown): string {
 	return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 }
 
+/** What an API error says and carries, given at once: the error is built once, with all of it. */
+export interface ApiErrorParts {
+	message: string;
+	description?: string;
+	httpCode?: string;
+	itemIndex?: number;
+	/** What n8n keeps as the error's response: plain values from the answer, never the request (its token). */
+	response?: JsonObject;
+	/** Facts later steps read: the failed item's JSON (apiCode, requestId, mayHaveLanded, …), Retry On Fail. */
+	context?: IDataObject;
+	/** The error this one says more about. */
+	cause?: Error;
+	/** Let n8n word a message that names a Node.js network error (ECONNREFUSED, …) its own way, as for any node. */
+	n8nWording?: boolean;
+}
+
+/**
+ * The one place the node builds a NodeApiError. It says exactly `message` (unless `n8nWording`): n8n's constructor
+ * swaps a message holding a Node.js error code (e.g. "FreeAccess" holds EACCES) for a generic text, and Buildin's own
+ * words are the point.
+ */
+export function apiError(node: INode, parts: ApiErrorParts): NodeApiError {
+	const { message, description, httpCode, itemIndex } = parts;
+	const error = new NodeApiError(node, parts.response ?? ({ message } as JsonObject), { message, description, httpCode, itemIndex });
+	if (!parts.n8nWording) error.message = message;
+	if ('description' in parts) error.description = description;
+	Object.assign(error.context, parts.context);
+	if (parts.cause) Object.defineProperty(error, 'cause', { value: parts.cause, configurable: true, writable: true });
+	return error;
+}
+
 /**
  * The error for a success status whose answer is not what the API documents (never taken for a success): it names the
  * status, the content type and the first characters of the body, nothing of the request.
@@ -143,16 +174,14 @@ export function unexpectedAnswerError(node: INode, answer: UnexpectedAnswer, ite
 	]
 		.filter(Boolean)
 		.join(' ');
-	const error = new NodeApiError(node, { message: answer.problem } as JsonObject, {
-		message,
+	return apiError(node, {
+		message: landed ? `${message}; ${MAY_HAVE_LANDED}` : message,
 		description,
 		httpCode: String(answer.statusCode),
 		itemIndex,
+		response: { message: answer.problem },
+		context: { unexpectedAnswer: true, mayHaveLanded: landed },
 	});
-	error.message = landed ? `${message}; ${MAY_HAVE_LANDED}` : message;
-	error.context.unexpectedAnswer = true;
-	error.context.mayHaveLanded = landed;
-	return error;
 }
 
 /**
@@ -165,15 +194,12 @@ export function incompleteAnswerError(
 	answer: { message: string; description: string; written: boolean },
 	itemIndex?: number,
 ): NodeApiError {
-	const error = new NodeApiError(node, { message: answer.message } as JsonObject, {
+	return apiError(node, {
 		message: answer.message,
 		description: answer.description,
 		itemIndex,
+		context: { unexpectedAnswer: true, mayHaveLanded: answer.written },
 	});
-	error.message = answer.message;
-	error.context.unexpectedAnswer = true;
-	error.context.mayHaveLanded = answer.written;
-	return error;
 }
 
 /** The node error for a failed request. Built from plain values only, so no request header (the token) can leak. */
@@ -184,20 +210,15 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 		const message = landed
 			? `No answer from Buildin at ${failure.baseUrl}: ${problem}; ${MAY_HAVE_LANDED}`
 			: `Could not reach Buildin at ${failure.baseUrl}: ${problem}`;
-		const error = new NodeApiError(
-			node,
-			{ message: problem } as JsonObject,
-			{
-				message,
-				description: [landed ? landedNote(failure) : '', `Check the Base URL in the Buildin API credential and the network.${retriesNote(failure)}`]
-					.filter(Boolean)
-					.join(' '),
-				itemIndex,
-			},
-		);
-		error.context.networkCode = failure.networkCode;
-		error.context.mayHaveLanded = landed;
-		return error;
+		return apiError(node, {
+			message,
+			description: [landed ? landedNote(failure) : '', `Check the Base URL in the Buildin API credential and the network.${retriesNote(failure)}`]
+				.filter(Boolean)
+				.join(' '),
+			itemIndex,
+			response: { message: problem },
+			context: { networkCode: failure.networkCode, mayHaveLanded: landed },
+		});
 	}
 	const body = apiErrorBody(failure.body);
 	const apiText =
@@ -205,44 +226,68 @@ export function requestError(node: INode, failure: RequestFailure, itemIndex: nu
 		(failure.location ? `a redirect to ${failure.location}` : 'no error details in the response');
 	const message = `Buildin API error ${failure.statusCode} (${apiText})${landed ? `; ${MAY_HAVE_LANDED}` : ''}`;
 	const advice = adviceFor(failure, body.code);
-	const error = new NodeApiError(
-		node,
-		{ ...body, status: failure.statusCode } as JsonObject,
-		{
-			message,
-			description: landed ? `${landedNote(failure)} ${advice}` : advice,
-			httpCode: String(failure.statusCode),
-			itemIndex,
+	return apiError(node, {
+		message,
+		description: landed ? `${landedNote(failure)} ${advice}` : advice,
+		httpCode: String(failure.statusCode),
+		itemIndex,
+		response: { ...body, status: failure.statusCode } as JsonObject,
+		context: {
+			mayHaveLanded: landed,
+			apiCode: body.code,
+			apiMessage: body.message,
+			requestId: body.request_id,
+			details: body.details as IDataObject,
 		},
-	);
-	// NodeApiError swaps any message containing a Node.js error code (e.g. "FreeAccess" holds EACCES) for a
-	// generic text; Buildin's own words are the point of this message.
-	error.message = message;
-	error.context.mayHaveLanded = landed;
-	error.context.apiCode = body.code;
-	error.context.apiMessage = body.message;
-	error.context.requestId = body.request_id;
-	error.context.details = body.details as IDataObject;
-	return error;
+	});
 }
 
 /**
- * The JSON of the output item a failed input item becomes under "continue on fail", on the regular output and on the
- * error output alike (n8n routes an item there by its `error`, and adds the input item's fields to it).
+ * The same failure with more said about it (what the operation adds: what was written before it, what to do now), as
+ * a new error of the same kind with the first as its cause: its context carried over, plus `change.context`.
  */
-export function errorItemJson(error: Error): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) json.description = error.description;
-	}
+export function elaborated(
+	error: NodeApiError | NodeOperationError,
+	change: { message?: string; description?: string; context?: IDataObject },
+): NodeApiError | NodeOperationError {
+	const message = change.message ?? error.message;
+	const description = change.description ?? error.description ?? undefined;
+	const itemIndex = error.context.itemIndex as number | undefined;
+	const context = { ...error.context, ...change.context };
 	if (error instanceof NodeApiError) {
-		const { context } = error;
-		json.httpCode = error.httpCode === null ? null : Number(error.httpCode);
-		json.code = context.apiCode ?? context.networkCode ?? null;
-		json.apiMessage = context.apiMessage ?? null;
-		json.requestId = context.requestId ?? null;
-		json.details = context.details ?? [];
-		json.mayHaveBeenApplied = context.mayHaveLanded === true;
+		const response = (error.errorResponse ?? { message }) as JsonObject;
+		return apiError(error.node, { message, description, httpCode: error.httpCode ?? undefined, itemIndex, response, context, cause: error });
 	}
-	return json;
+	const next = new NodeOperationError(error.node, message, { description, itemIndex });
+	// NodeOperationError drops a description equal to its message.
+	next.description = description;
+	Object.assign(next.context, context);
+	Object.defineProperty(next, 'cause', { value: error, configurable: true, writable: true });
+	return next;
+}
+
+/**
+ * The JSON of the output item a failed input item becomes under "continue on fail": one key, `error`, holding the
+ * message (the same text as the node error's) and what a workflow branches on, the same fields for every failure,
+ * null where one does not apply: `$json.error.httpCode`, `$json.error.code`, `$json.error.mayHaveBeenApplied`. One key,
+ * so every n8n line routes the item to the error output ("Continue (using error output)"; n8n before 2.10 accepts no
+ * other key beside `error` but `message`); no node error on the item, since n8n would replace its JSON with the message
+ * alone. `wrote`: an earlier request of the item changed something (its own failure may have written nothing).
+ */
+export function errorItemJson(error: Error, wrote = false): IDataObject {
+	const nodeError = error instanceof NodeApiError || error instanceof NodeOperationError ? error : undefined;
+	const context = nodeError?.context ?? {};
+	const apiError = error instanceof NodeApiError ? error : undefined;
+	return {
+		error: {
+			message: error.message,
+			httpCode: apiError?.httpCode ? Number(apiError.httpCode) : null,
+			code: (context.apiCode ?? context.networkCode ?? null) as string | null,
+			apiMessage: (context.apiMessage ?? null) as string | null,
+			requestId: (context.requestId ?? null) as string | null,
+			mayHaveBeenApplied: wrote || context.mayHaveLanded === true,
+			fields: (context.details ?? []) as IDataObject[],
+			description: nodeError?.description ?? null,
+		},
+	};
 }

@@ -14,11 +14,12 @@ import { requestError, unexpectedAnswerError, type RequestFailure } from './erro
 import { oncePerExecution } from './executionCache';
 import { answerProblem } from './answers';
 import { endpointOf, safeToRepeat } from './endpoints';
-import { numberOption } from './options';
+import { noteWrite } from './itemWrites';
+import { NUMBER_OPTIONS, numberOption } from './options';
 import { pacerFor, takeStartSlot } from './pacing';
 import { DEFAULT_RETRY_POLICY, mayHaveLanded, nextRetryDelay, retryAfterMs, worthRetrying, type RetryPolicy } from './retry';
 
-export const CREDENTIAL_TYPE = 'buildinApi';
+const CREDENTIAL_TYPE = 'buildinApi';
 
 export interface BuildinRequest {
 	method: IHttpRequestMethods;
@@ -27,8 +28,6 @@ export interface BuildinRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	headers?: Record<string, string>;
-	/** The capability the endpoint needs, for the 403 advice. */
-	scope?: string;
 }
 
 export interface BuildinResponse {
@@ -38,7 +37,7 @@ export interface BuildinResponse {
 	headers: IDataObject;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = NUMBER_OPTIONS.timeout.default * 1000;
 
 /**
  * Where requests come from: an operation running over items, the editor filling a list, or the trigger polling.
@@ -147,7 +146,7 @@ export async function buildinApiRequest(
 	for (let attempt = 1; ; attempt++) {
 		await takeStartSlot(pacer);
 		const startedMs = Date.now();
-		const failure: RequestFailure = { method: request.method, path: request.path, scope: request.scope, attempts: attempt, waitedMs, baseUrl };
+		const failure: RequestFailure = { method: request.method, path: request.path, scope: endpoint.scope, attempts: attempt, waitedMs, baseUrl };
 		let retryAfter: number | undefined;
 		let response: { statusCode: number; body: unknown; headers: unknown } | undefined;
 		try {
@@ -161,6 +160,7 @@ export async function buildinApiRequest(
 			const headers = lowerCaseKeys(response.headers);
 			if (response.statusCode < 300) {
 				pacer.succeeded(Date.now(), startedMs);
+				if (endpoint.effect !== 'read') noteWrite(this, itemIndex, repeatable);
 				const problem = answerProblem(response.body, endpoint.answer);
 				if (problem === undefined) return { statusCode: response.statusCode, body: response.body as IDataObject, headers };
 				throw unexpectedAnswerError(
@@ -183,7 +183,10 @@ export async function buildinApiRequest(
 			if (typeof headers.location === 'string') failure.location = headers.location;
 			retryAfter = retryAfterMs(headers['retry-after'], Date.now());
 		}
-		if (endpoint.effect !== 'read' && mayHaveLanded(failure)) landed = true;
+		if (endpoint.effect !== 'read' && mayHaveLanded(failure)) {
+			landed = true;
+			noteWrite(this, itemIndex, repeatable);
+		}
 		failure.mayHaveLanded = landed;
 		const delay = worthRetrying(failure, repeatable) ? nextRetryDelay(attempt, waitedMs, retryAfter, policy) : undefined;
 		if (delay === undefined) throw requestError(this.getNode(), failure, itemIndex);

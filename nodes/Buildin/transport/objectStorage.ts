@@ -1,6 +1,6 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject, NodeApiError } from 'n8n-workflow';
 
+import { apiError } from './errors';
 import { requestTimeoutMs } from './index';
 
 /**
@@ -72,25 +72,19 @@ async function transferError(
 ): Promise<NodeApiError> {
 	if (failure.statusCode === undefined) {
 		const reason = failure.error instanceof Error ? failure.error.message : 'the connection failed';
-		return new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
-			message: `${what} ${hostOf(url)} failed: ${reason}`,
-			description,
-			itemIndex,
-		});
+		const message = `${what} ${hostOf(url)} failed: ${reason}`;
+		return apiError(ctx.getNode(), { message, description, itemIndex, response: { message: reason }, n8nWording: true });
 	}
 	const { code, message } = storageError(await errorText(failure.body));
 	const words = [code, message].filter(Boolean).join(': ') || 'no error details';
-	const text = `${what} ${hostOf(url)} failed with ${failure.statusCode} (${words})`;
-	const error = new NodeApiError(ctx.getNode(), { status: failure.statusCode, code, message } as JsonObject, {
-		message: text,
+	return apiError(ctx.getNode(), {
+		message: `${what} ${hostOf(url)} failed with ${failure.statusCode} (${words})`,
 		description,
 		httpCode: String(failure.statusCode),
 		itemIndex,
+		response: { status: failure.statusCode, code, message } as JsonObject,
+		context: { apiCode: code, apiMessage: message },
 	});
-	error.message = text;
-	error.context.apiCode = code;
-	error.context.apiMessage = message;
-	return error;
 }
 
 /** Lets go of a file stream the request did not read to its end (a failed upload), so its file handle closes. */

@@ -249,7 +249,7 @@ export interface Clock {
 	sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
 /** Waits for a start slot of the pacer (every attempt of every request takes one). */
 export async function takeStartSlot(pacer: Pacer, clock: Clock = systemClock): Promise<void> {

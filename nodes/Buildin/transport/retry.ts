@@ -1,3 +1,5 @@
+import { NUMBER_OPTIONS } from './options';
+
 /** How hard a request tries before its failure is reported. */
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
@@ -10,9 +12,10 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
+/** Without Options → Max Retries and Max Retry Wait (and in the editor's lookups and the trigger): their defaults. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	maxRetries: 4,
-	maxWaitMs: 60_000,
+	maxRetries: NUMBER_OPTIONS.maxRetries.default,
+	maxWaitMs: NUMBER_OPTIONS.maxRetryWait.default * 1000,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 };

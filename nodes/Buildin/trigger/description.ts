@@ -1,8 +1,9 @@
 // The Buildin Trigger's parameters. n8n adds Poll Times itself (polling: true).
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filterParameters } from '../actions/database/query.operation';
-import { databaseLocator, simplifyField } from '../actions/common.descriptions';
+import { filterParameters } from '../parameters/filter';
+import { databaseLocator } from '../parameters/locators';
+import { simplifyField } from '../parameters/results';
 import type { TriggerEvent } from './plan';
 
 /** The events that watch one database. */
@@ -10,6 +11,12 @@ export const RECORD_EVENTS: TriggerEvent[] = ['recordAdded', 'recordUpdated', 'r
 
 /** The events whose updates Watch Properties can narrow down. */
 const UPDATE_EVENTS: TriggerEvent[] = ['recordUpdated', 'recordAddedOrUpdated'];
+
+/** The trigger's numbers under Options: their labels, defaults and bounds, for the editor and for poll.ts's checks. */
+export const TRIGGER_NUMBERS = {
+	lookbackHours: { label: 'Hours to Look Back', default: 24, min: 1, max: 720 },
+	maxItems: { label: 'Max Items per Poll', default: 50, min: 1, max: 500 },
+};
 
 const forRecordEvents = (parameter: INodeProperties): INodeProperties => ({
 	...parameter,
@@ -28,6 +35,8 @@ const filterFields = filterParameters.map((parameter) =>
 			}
 		: parameter,
 );
+
+const { lookbackHours: { default: lookbackHours }, maxItems: { default: maxItems } } = TRIGGER_NUMBERS;
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -91,20 +100,20 @@ export const triggerProperties: INodeProperties[] = [
 					'What happens when the workflow is first activated, or after the event, the database or the filter changed',
 			},
 			{
-				displayName: 'Hours to Look Back',
+				displayName: TRIGGER_NUMBERS.lookbackHours.label,
 				name: 'lookbackHours',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 720 },
-				default: 24,
+				typeOptions: { minValue: TRIGGER_NUMBERS.lookbackHours.min, maxValue: TRIGGER_NUMBERS.lookbackHours.max },
+				default: lookbackHours,
 				description: 'How many hours before the first activation count as changes (by Buildin’s clock)',
 				displayOptions: { show: { firstActivation: ['lastHours'] } },
 			},
 			{
-				displayName: 'Max Items per Poll',
+				displayName: TRIGGER_NUMBERS.maxItems.label,
 				name: 'maxItems',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 500 },
-				default: 50,
+				typeOptions: { minValue: TRIGGER_NUMBERS.maxItems.min, maxValue: TRIGGER_NUMBERS.maxItems.max },
+				default: maxItems,
 				description:
 					'The most changes one poll starts the workflow with. The rest come at the next polls, oldest first, so a backlog after downtime drains without a flood.',
 			},

@@ -3,17 +3,17 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { filterFromParameters } from '../actions/database/query.operation';
-import { databaseSchema } from '../actions/database/database.descriptions';
 import { InvalidInputError } from '../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../helpers/ids';
 import { parsePropertyKey } from '../helpers/schema';
-import { wholeNumber } from '../helpers/validate';
 import { simplifyPage } from '../helpers/simplify';
+import { wholeNumber } from '../helpers/validate';
+import { filterFromParameters } from '../parameters/filter';
+import { locatorId } from '../parameters/locators';
+import { databaseSchema } from '../requests/databaseSchema';
 import { buildinApiRequest, type BuildinRequest } from '../transport';
 import { incompleteAnswerError } from '../transport/errors';
 import { fetchPage, MAX_PAGE_SIZE } from '../transport/pagination';
-import { RECORD_EVENTS } from './description';
+import { RECORD_EVENTS, TRIGGER_NUMBERS } from './description';
 import {
 	baselineState,
 	lookbackState,
@@ -67,6 +67,12 @@ function inputError(ctx: IPollFunctions, error: unknown): unknown {
 	return new NodeOperationError(ctx.getNode(), `${error.field}: ${error.message}`, { description: error.hint });
 }
 
+/** Options → Max Items per Poll or Hours to Look Back, its default when not added. */
+function triggerNumber(options: IDataObject, name: keyof typeof TRIGGER_NUMBERS): number {
+	const { label, default: fallback, min, max } = TRIGGER_NUMBERS[name];
+	return wholeNumber(label, options[name] ?? fallback, min, max);
+}
+
 async function readSettings(ctx: IPollFunctions): Promise<Settings> {
 	const event = ctx.getNodeParameter('event', 'recordAdded') as TriggerEvent;
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
@@ -74,11 +80,11 @@ async function readSettings(ctx: IPollFunctions): Promise<Settings> {
 		event,
 		watch: [],
 		simplify: ctx.getNodeParameter('simplify', true) === true,
-		maxItems: wholeNumber('Max Items per Poll', options.maxItems ?? 50, 1, 500),
+		maxItems: triggerNumber(options, 'maxItems'),
 	};
-	if (options.firstActivation === 'lastHours') settings.lookbackHours = wholeNumber('Hours to Look Back', options.lookbackHours ?? 24, 1, 720);
+	if (options.firstActivation === 'lastHours') settings.lookbackHours = triggerNumber(options, 'lookbackHours');
 	if (!RECORD_EVENTS.includes(event)) return settings;
-	const databaseId = resourceIdFromLocator('Database', ctx.getNodeParameter('databaseId', '') as LocatorValue);
+	const databaseId = locatorId('Database', (options) => ctx.getNodeParameter('databaseId', '', options));
 	settings.databaseId = databaseId;
 	settings.filter = await filterFromParameters(
 		(name, fallback) => ctx.getNodeParameter(name, fallback),
@@ -96,11 +102,11 @@ function listRequest(settings: Settings, direction: 'ascending' | 'descending', 
 	const timestamp = timestampOf(settings.event);
 	if (settings.databaseId === undefined) {
 		const body = { query: '', filter: { property: 'object', value: 'page' }, sort: { timestamp, direction } };
-		return { method: 'POST', path: '/v2/search', body, scope: 'search.read' };
+		return { method: 'POST', path: '/v2/search', body };
 	}
 	const body: IDataObject = { sorts: [{ timestamp, direction }] };
 	if (filter !== undefined) body.filter = filter;
-	return { method: 'POST', path: `/v2/databases/${settings.databaseId}/query`, body, scope: 'databases.read' };
+	return { method: 'POST', path: `/v2/databases/${settings.databaseId}/query`, body };
 }
 
 /** The records on or after `from` (when given) that also pass the user's filter. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import { Operation } from '../types';
 import * as appendChildren from './appendChildren.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

@@ -1,27 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator, blocksFromJson, requireTextBlockType, textToBlocks } from '../../helpers/blocks';
-import { InvalidInputError } from '../../helpers/errors';
-import type { LocatorValue } from '../../helpers/ids';
-import { blockLocator, optionsCollection } from '../common.descriptions';
-import { appendInBatches } from './appendInBatches';
+import { blocksFromJson, requireTextBlockType, textToBlocks } from '../../helpers/blocks';
 import { textValue } from '../../helpers/validate';
-
-/** The block types Text mode offers, by display name. */
-export const textBlockTypeOptions = [
-	{ name: 'Bulleted List Item', value: 'bulleted_list_item' },
-	{ name: 'Callout', value: 'callout' },
-	{ name: 'Code', value: 'code' },
-	{ name: 'Heading 1', value: 'heading_1' },
-	{ name: 'Heading 2', value: 'heading_2' },
-	{ name: 'Heading 3', value: 'heading_3' },
-	{ name: 'Numbered List Item', value: 'numbered_list_item' },
-	{ name: 'Paragraph', value: 'paragraph' },
-	{ name: 'Quote', value: 'quote' },
-	{ name: 'To-Do', value: 'to_do' },
-	{ name: 'Toggle', value: 'toggle' },
-];
+import { positionParameters, readPosition, textBlockTypeOptions } from '../../parameters/blocks';
+import { blockLocator, readBlockId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { appendInBatches } from '../../requests/appendBlocks';
 
 const properties: INodeProperties[] = [
 	{
@@ -85,33 +70,6 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-/** Position and Sibling Block: where appended blocks go among the parent's children (also File → Upload). */
-export function positionParameters(what: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Position',
-			name: 'position',
-			type: 'options',
-			options: [
-				{ name: 'After Block', value: 'after', description: 'Insert right after a given child block' },
-				{ name: 'Before Block', value: 'before', description: 'Insert right before a given child block' },
-				{ name: 'End', value: 'end', description: 'Add after the last child' },
-			],
-			default: 'end',
-			description: `Where the new ${what} go among the parent’s children`,
-		},
-		{
-			displayName: 'Sibling Block',
-			name: 'siblingBlockId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 55555555-5555-4555-8555-555555555555',
-			description: `ID (or URL ending in #BLOCK_ID) of the existing child block the new ${what} go next to`,
-			displayOptions: { show: { position: ['after', 'before'] } },
-		},
-	];
-}
-
 export const description = updateDisplayOptions({ show: { resource: ['block'], operation: ['appendChildren'] } }, properties);
 
 function readBlocks(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
@@ -123,23 +81,12 @@ function readBlocks(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	return textToBlocks(textValue('Text', ctx.getNodeParameter('text', itemIndex, '')), type, language === '' ? {} : { language });
 }
 
-/** Position and Sibling Block as the `after` / `before` of an append. */
-export function readPosition(ctx: IExecuteFunctions, itemIndex: number): { after?: string; before?: string } {
-	const position = ctx.getNodeParameter('position', itemIndex, 'end') as string;
-	if (position === 'end') return {};
-	if (position !== 'after' && position !== 'before') {
-		throw new InvalidInputError('Position', `${JSON.stringify(position)} is not one of End, After Block, Before Block`);
-	}
-	const sibling = textValue('Sibling Block', ctx.getNodeParameter('siblingBlockId', itemIndex, ''));
-	return { [position]: blockIdFromLocator('Sibling Block', sibling) };
-}
-
 /**
  * PATCH /v2/blocks/:id/children, in batches of 100 top-level blocks chained with `after`, so any number of blocks
  * lands in order. Everything is checked before the first request. One output item per created top-level block.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const parentId = blockIdFromLocator('Parent', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const parentId = readBlockId(this, itemIndex, 'Parent');
 	const blocks = readBlocks(this, itemIndex);
 	const position = readPosition(this, itemIndex);
 	return await appendInBatches.call(this, itemIndex, parentId, blocks, position);

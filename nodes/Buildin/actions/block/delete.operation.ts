@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator } from '../../helpers/blocks';
-import type { LocatorValue } from '../../helpers/ids';
+import { blockLocator, readBlockId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { blockLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,13 +19,10 @@ export const description = updateDisplayOptions({ show: { resource: ['block'], o
 /** DELETE /v2/blocks/:id — a soft delete: the output is the block, now with `in_trash: true`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// A page URL without a block fragment would trash the whole page: refused, as a link copied by mistake.
-	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue, {
-		requireFragment: true,
-	});
+	const blockId = readBlockId(this, itemIndex, 'Block', { requireFragment: true });
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'DELETE',
 		path: `/v2/blocks/${blockId}`,
-		scope: 'blocks.write',
 	});
 	return response.body;
 }

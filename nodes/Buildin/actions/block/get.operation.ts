@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator } from '../../helpers/blocks';
-import type { LocatorValue } from '../../helpers/ids';
+import { blockLocator, readBlockId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { blockLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,11 +18,10 @@ export const description = updateDisplayOptions({ show: { resource: ['block'], o
 
 /** GET /v2/blocks/:id — one block with its type-specific content (not its children). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const blockId = readBlockId(this, itemIndex, 'Block');
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/blocks/${blockId}`,
-		scope: 'blocks.read',
 	});
 	return response.body;
 }

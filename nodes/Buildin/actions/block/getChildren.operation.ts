@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator, walkBlocks, type ChildrenPages } from '../../helpers/blocks';
-import type { LocatorValue } from '../../helpers/ids';
-import { collect, pagesOf, paginate } from '../../transport/pagination';
-import { blockLocator, optionsCollection, returnAllFields } from '../common.descriptions';
-import { resultLimit } from '../operation';
+import { walkBlocks, type ChildrenPages } from '../../helpers/blocks';
 import { wholeNumber } from '../../helpers/validate';
+import { blockLocator, readBlockId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { resultLimit, returnAllFields } from '../../parameters/results';
+import { collect, pagesOf, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	{
@@ -44,9 +44,9 @@ export const description = updateDisplayOptions({ show: { resource: ['block'], o
  * block. Recursive lists nested blocks too, each request asking only for what is still missing.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const blockId = readBlockId(this, itemIndex, 'Block');
 	const limit = resultLimit(this, itemIndex);
-	const children = (parentId: string) => ({ method: 'GET' as const, path: `/v2/blocks/${parentId}/children`, scope: 'blocks.read' });
+	const children = (parentId: string) => ({ method: 'GET' as const, path: `/v2/blocks/${parentId}/children` });
 	if (this.getNodeParameter('recursive', itemIndex, false) !== true) {
 		return await collect(paginate.call(this, itemIndex, children(blockId), limit));
 	}

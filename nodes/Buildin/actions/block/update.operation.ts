@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator, requireTextBlockType, updateFromJson } from '../../helpers/blocks';
+import { requireTextBlockType, updateFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
-import type { LocatorValue } from '../../helpers/ids';
 import { toRichText } from '../../helpers/richText';
-import { buildinApiRequest } from '../../transport';
-import { blockLocator, optionsCollection } from '../common.descriptions';
-import { textBlockTypeOptions } from './appendChildren.operation';
 import { textValue } from '../../helpers/validate';
+import { textBlockTypeOptions } from '../../parameters/blocks';
+import { blockLocator, readBlockId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -111,7 +111,7 @@ function bodyFromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 
 /** PATCH /v2/blocks/:id with only what is set; the output is the updated block. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue);
+	const blockId = readBlockId(this, itemIndex, 'Block');
 	const body =
 		this.getNodeParameter('contentInput', itemIndex) === 'json'
 			? updateFromJson('Content (JSON)', this.getNodeParameter('contentJson', itemIndex))
@@ -120,7 +120,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/blocks/${blockId}`,
 		body,
-		scope: 'blocks.write',
 	});
 	return response.body;
 }

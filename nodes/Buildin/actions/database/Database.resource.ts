@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BatchOperation, Operation } from '../operation';
+import { BatchOperation, Operation } from '../types';
 import * as create from './create.operation';
 import * as createOrUpdateRecords from './createOrUpdateRecords.operation';
 import * as createRecord from './createRecord.operation';

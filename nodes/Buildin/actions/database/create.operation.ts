@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { jsonObject } from '../../helpers/propertyValues';
 import { toRichText } from '../../helpers/richText';
 import { requireOneTitle, schemaFromInputs } from '../../helpers/schema';
 import { simplifyDatabase } from '../../helpers/simplify';
-import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
-import { readSchemaInputs, schemaPropertyFields } from './database.descriptions';
 import { textValue } from '../../helpers/validate';
+import { imageParameters, readCover, readIcon } from '../../parameters/images';
+import { pageLocator, readLocatorId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { simplified, simplifyField } from '../../parameters/results';
+import { readSchemaInputs, schemaPropertyFields } from '../../parameters/schemaProperties';
+import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -112,7 +112,7 @@ function readSchema(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {};
 	if (this.getNodeParameter('parentType', itemIndex) === 'page') {
-		const pageId = resourceIdFromLocator('Parent Page', this.getNodeParameter('parentPageId', itemIndex) as LocatorValue);
+		const pageId = readLocatorId(this, itemIndex, 'parentPageId', 'Parent Page');
 		body.parent = { page_id: pageId };
 		if (this.getNodeParameter('isInline', itemIndex, false) === true) body.is_inline = true;
 	}
@@ -129,7 +129,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: '/v2/databases',
 		body,
-		scope: 'databases.write',
 	});
 	return simplified(this, itemIndex, response.body, simplifyDatabase);
 }

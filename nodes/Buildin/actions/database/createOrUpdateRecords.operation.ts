@@ -4,10 +4,11 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { InvalidInputError } from '../../helpers/errors';
 import { resourceIdFromLocator } from '../../helpers/ids';
 import { textValue, wholeNumber } from '../../helpers/validate';
+import { databaseLocator, readDatabaseId } from '../../parameters/locators';
+import { sequentialOptionsCollection } from '../../parameters/options';
+import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
 import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
-import { databaseLocator, sequentialOptionsCollection } from '../common.descriptions';
-import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
+import { elaborated, incompleteAnswerError } from '../../transport/errors';
 
 /** Records per mutations request by default and at most [INF]: the API's other lists stop at 100. */
 const MAX_BATCH_SIZE = 100;
@@ -93,19 +94,20 @@ function batchFailed(error: unknown, batch: RecordWrite[], creates: RecordWrite[
 	const outcome = answered
 		? `nothing in it was written (Buildin applies a batch in one transaction)`
 		: `it is not known whether Buildin applied it`;
-	error.message = `The batch of ${batch.length} records (${items}) failed, and ${outcome}: ${error.message}`;
 	const named = error instanceof NodeApiError ? itemsNamedIn(error.context.details, creates, updates) : [];
-	error.description = [
-		named.length > 0 ? `Buildin objected to ${named.join(', ')}.` : '',
-		error.description,
-		answered
-			? 'Fix those records and run again: the other records of this batch were not written either.'
-			: 'Check the database (query the records) before running again, or records may be created twice.',
-	]
-		.filter(Boolean)
-		.join(' ');
-	error.context.batchItems = batch.map((write) => write.itemIndex);
-	return error;
+	return elaborated(error, {
+		message: `The batch of ${batch.length} records (${items}) failed, and ${outcome}: ${error.message}`,
+		description: [
+			named.length > 0 ? `Buildin objected to ${named.join(', ')}.` : '',
+			error.description,
+			answered
+				? 'Fix those records and run again: the other records of this batch were not written either.'
+				: 'Check the database (query the records) before running again, or records may be created twice.',
+		]
+			.filter(Boolean)
+			.join(' '),
+		context: { batchItems: batch.map((write) => write.itemIndex) },
+	});
 }
 
 /**
@@ -136,7 +138,7 @@ async function writeBatch(ctx: IExecuteFunctions, batch: RecordWrite[]): Promise
 	if (creates.length > 0) body.create_records = creates.map((write) => ({ properties: write.properties }));
 	if (updates.length > 0) body.update_records = updates.map((write) => ({ record_id: write.recordId, properties: write.properties }));
 	const answer = await buildinApiRequest
-		.call(ctx, batch[0].itemIndex, { method: 'POST', path: `/v2/databases/${batch[0].databaseId}/mutations`, body, scope: 'databases.write' })
+		.call(ctx, batch[0].itemIndex, { method: 'POST', path: `/v2/databases/${batch[0].databaseId}/mutations`, body })
 		.catch((error: unknown) => Promise.reject(batchFailed(error, batch, creates, updates)));
 	const created = writtenRecords(ctx, batch, answer.body, 'created_records', creates.length);
 	const updated = writtenRecords(ctx, batch, answer.body, 'updated_records', updates.length);
@@ -149,12 +151,13 @@ async function writeBatch(ctx: IExecuteFunctions, batch: RecordWrite[]): Promise
  * checked before the first request; without continue-on-fail a bad item or a failed batch stops the run, with
  * continue-on-fail it fails its own items only. Each item's output is the written record's `{id, title}`.
  */
-export async function executeAll(this: IExecuteFunctions): Promise<Array<IDataObject | Error>> {
+export async function executeAll(this: IExecuteFunctions, settledBefore: (itemIndex: number) => boolean): Promise<Array<IDataObject | Error>> {
 	const batchSize = wholeNumber('Batch Size', this.getNodeParameter('batchSize', 0, MAX_BATCH_SIZE), 1, MAX_BATCH_SIZE);
 	const continueOnFail = this.continueOnFail();
 	const results: Array<IDataObject | Error> = [];
 	const writes: RecordWrite[] = [];
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+		if (settledBefore(itemIndex)) continue;
 		try {
 			writes.push(await readRecordWrite(this, itemIndex));
 		} catch (error) {

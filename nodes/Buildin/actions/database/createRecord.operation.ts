@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { databaseLocator, readDatabaseId } from '../../parameters/locators';
+import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../../parameters/options';
+import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database to add the record to; its properties are offered below' },
@@ -31,7 +32,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v2/pages',
 		body: { parent: { database_id: databaseId }, properties },
 		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
-		scope: 'pages.write',
 	});
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

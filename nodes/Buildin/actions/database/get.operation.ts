@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyDatabase } from '../../helpers/simplify';
+import { databaseLocator, readDatabaseId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, optionsCollection, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { readDatabaseId } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	databaseLocator,
@@ -21,7 +21,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/databases/${databaseId}`,
-		scope: 'databases.read',
 	});
 	return simplified(this, itemIndex, body, simplifyDatabase);
 }

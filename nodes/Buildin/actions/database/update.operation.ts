@@ -6,12 +6,13 @@ import { jsonObject } from '../../helpers/propertyValues';
 import { toRichText } from '../../helpers/richText';
 import { parsePropertyKey, schemaFromInputs, titleNames } from '../../helpers/schema';
 import { simplifyDatabase } from '../../helpers/simplify';
-import { buildinApiRequest } from '../../transport';
-import { databaseLocator, optionsCollection, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { imageParameters, readCover, readIcon } from '../page/page.descriptions';
-import { readDatabaseId, readSchemaInputs, schemaPropertyFields } from './database.descriptions';
 import { textValue } from '../../helpers/validate';
+import { imageParameters, readCover, readIcon } from '../../parameters/images';
+import { databaseLocator, readDatabaseId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { simplified, simplifyField } from '../../parameters/results';
+import { readSchemaInputs, schemaPropertyFields } from '../../parameters/schemaProperties';
+import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	databaseLocator,
@@ -156,7 +157,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/databases/${databaseId}`,
 		body,
-		scope: 'databases.write',
 	});
 	return simplified(this, itemIndex, response.body, simplifyDatabase);
 }

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { databaseLocator, readDatabaseId, readLocatorId, recordLocator } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { readRecordProperties, recordPropertiesParameters } from '../../parameters/recordProperties';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { databaseLocator, recordLocator, optionsCollection, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import { readDatabaseId, readRecordProperties, recordPropertiesParameters } from './database.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...databaseLocator, description: 'The database the record belongs to; its properties are offered below' },
@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['database']
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const databaseId = readDatabaseId(this, itemIndex);
-	const recordId = resourceIdFromLocator('Record', this.getNodeParameter('recordId', itemIndex) as LocatorValue);
+	const recordId = readLocatorId(this, itemIndex, 'recordId', 'Record');
 	const properties = await readRecordProperties(this, itemIndex, databaseId);
 	if (Object.keys(properties).length === 0) {
 		throw new InvalidInputError('Properties', 'there is nothing to change', 'Add at least one property; an empty update is not sent');
@@ -35,7 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/pages/${recordId}`,
 		body: { properties },
-		scope: 'pages.write',
 	});
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import { Operation } from '../types';
 import * as download from './download.operation';
 import * as upload from './upload.operation';
 

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { blockIdFromLocator } from '../../helpers/blocks';
 import { fileNameFromUrl } from '../../helpers/files';
 import { textValue } from '../../helpers/validate';
-import type { LocatorValue } from '../../helpers/ids';
+import { blockLocator, readBlockId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
 import { downloadFile } from '../../transport/objectStorage';
-import { blockLocator, optionsCollection } from '../common.descriptions';
-import { ItemWithBinary } from '../operation';
+import { ItemWithBinary } from '../types';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,9 +58,9 @@ function locateFile(ctx: IExecuteFunctions, itemIndex: number, block: IDataObjec
  * its URL. When the block as read carries no oss_name, the temporary link it came with is used instead.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemWithBinary> {
-	const blockId = blockIdFromLocator('Block', this.getNodeParameter('blockId', itemIndex) as LocatorValue, { requireFragment: true });
+	const blockId = readBlockId(this, itemIndex, 'Block', { requireFragment: true });
 	const field = textValue('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	const { body: block } = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/blocks/${blockId}`, scope: 'blocks.read' });
+	const { body: block } = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/blocks/${blockId}` });
 	const location = locateFile(this, itemIndex, block);
 
 	let url = location.url;
@@ -71,7 +70,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'GET',
 			path: '/v2/files/download-url',
 			qs: { block_id: blockId, oss_name: location.ossName },
-			scope: 'blocks.read',
 		});
 		url = String((link.file as IDataObject).url);
 		name = typeof link.name === 'string' && link.name !== '' ? link.name : undefined;

@@ -1,22 +1,15 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	fileBlockType,
-	uploadContentType,
-	uploadedFileBlock,
-	uploadFileName,
-	uploadSize,
-	type FileBlockChoice,
-} from '../../helpers/files';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { fileBlockType, uploadContentType, uploadedFileBlock, uploadFileName, uploadSize, type FileBlockChoice } from '../../helpers/files';
 import { textValue } from '../../helpers/validate';
+import { positionParameters, readPosition } from '../../parameters/blocks';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { elaborated, incompleteAnswerError } from '../../transport/errors';
 import { putToUploadLink, type UploadTarget } from '../../transport/objectStorage';
-import { appendInBatches } from '../block/appendInBatches';
-import { positionParameters, readPosition } from '../block/appendChildren.operation';
-import { optionsCollection, pageLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -115,18 +108,21 @@ function uploadTarget(answer: IDataObject): UploadTarget & { ossName: string } {
 	return { url: String(answer.upload_url), method: 'PUT', headers, ossName: String(answer.oss_name) };
 }
 
-/** A failure to add the block after the file was stored: the file exists, so the error says how to show it. */
+/**
+ * A failure to add the block after the file was stored: the file exists, so the error says how to show it, unless the
+ * append may have landed (then the page may show it already, and adding it again would show it twice).
+ */
 function blockNotAdded(error: unknown, block: IDataObject): unknown {
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	error.message = `The file was uploaded, but adding its block to the page failed: ${error.message}`;
-	error.description = [
-		error.description,
-		`The file is stored as ${JSON.stringify((block[block.type as string] as IDataObject).file)}; add it with Block → Append Children (JSON) rather than uploading it again.`,
-	]
-		.filter(Boolean)
-		.join(' ');
-	error.context.uploadedBlock = block;
-	return error;
+	const file = JSON.stringify((block[block.type as string] as IDataObject).file);
+	const advice =
+		error.context.mayHaveLanded === true
+			? `The file is stored as ${file}, and its block may have been added: check the page, and only if the block is not there, add it with Block → Append Children (JSON) rather than uploading the file again.`
+			: `The file is stored as ${file}; add it with Block → Append Children (JSON) rather than uploading it again.`;
+	return elaborated(error, {
+		message: `The file was uploaded, but adding its block to the page failed: ${error.message}`,
+		description: [error.description, advice].filter(Boolean).join(' '),
+	});
 }
 
 /**
@@ -137,7 +133,7 @@ function blockNotAdded(error: unknown, block: IDataObject): unknown {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const field = textValue('Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	const binary = this.helpers.assertBinaryData(itemIndex, field);
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const contentType = uploadContentType(options.contentType ? 'Content Type' : `Input Binary Field "${field}" (MIME type)`, options.contentType || binary.mimeType);
 	const fileName = uploadFileName('File Name', options.fileName, binary.fileName);
@@ -151,7 +147,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: '/v2/files/upload-url',
 		body: { filename: fileName, content_type: contentType, content_length: size, parent: { type: 'page_id', page_id: pageId } },
-		scope: 'pages.write',
 	});
 	const target = uploadTarget(answer.body);
 	await putToUploadLink.call(this, itemIndex, target, { data: await source.open(), length: size });

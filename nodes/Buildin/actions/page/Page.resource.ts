@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import { Operation } from '../types';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMarkdown from './getMarkdown.operation';

@@ -5,22 +5,15 @@ import { APPEND_BATCH_SIZE, blocksFromJson } from '../../helpers/blocks';
 import { InvalidInputError } from '../../helpers/errors';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { imageParameters, readCover, readIcon } from '../../parameters/images';
+import { idempotencyKeyOption, optionsCollection, readIdempotencyKey } from '../../parameters/options';
+import { propertiesParameters, readProperties, titleParameter, titlePropertyOption } from '../../parameters/pageProperties';
+import { parentParameters, readParent } from '../../parameters/parent';
+import { simplified, simplifyField } from '../../parameters/results';
+import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { elaborated, incompleteAnswerError } from '../../transport/errors';
 import { collect, paginate } from '../../transport/pagination';
-import { appendInBatches } from '../block/appendInBatches';
-import { idempotencyKeyOption, optionsCollection, readIdempotencyKey, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import {
-	imageParameters,
-	parentParameters,
-	propertiesParameters,
-	readCover,
-	readIcon,
-	readParent,
-	readProperties,
-	titlePropertyOption,
-} from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	...parentParameters({
@@ -32,15 +25,9 @@ const properties: INodeProperties[] = [
 		parentDatabase:
 			'The database to add the new record to. Its properties are keyed by column name; set Options → Title Property to the title column (e.g. Name) for Title to fill it.',
 	}),
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Release Checklist',
-		description:
-			'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
-	},
+	titleParameter(
+		'Title of the new page, as plain text. Leave empty for an untitled page. Text longer than 2000 characters is split into several rich-text items.',
+	),
 	...propertiesParameters('of the new page', 'Properties of the new page; for a database record, its columns by name'),
 	...imageParameters('create'),
 	{
@@ -122,7 +109,7 @@ function readContent(ctx: IExecuteFunctions, itemIndex: number): LaterContent {
  */
 async function appendRest(ctx: IExecuteFunctions, itemIndex: number, pageId: string, content: LaterContent): Promise<void> {
 	const existing = await collect(
-		paginate.call(ctx, itemIndex, { method: 'GET', path: `/v2/blocks/${pageId}/children`, scope: 'blocks.read' }),
+		paginate.call(ctx, itemIndex, { method: 'GET', path: `/v2/blocks/${pageId}/children` }),
 	);
 	const total = content.first.length + content.rest.length;
 	if (existing.length === total) return;
@@ -141,20 +128,24 @@ async function appendRest(ctx: IExecuteFunctions, itemIndex: number, pageId: str
 	await appendInBatches.call(ctx, itemIndex, pageId, content.rest, { after: lastId });
 }
 
-/** A failure after the page was created: the error says so, since re-running the item would create another page. */
+/**
+ * A failure after the page was created: the error says so, since running the workflow again would create another
+ * page. When the failing write may have landed, the content may be there already: look before adding it.
+ */
 function afterCreation(ctx: IExecuteFunctions, itemIndex: number, error: unknown, page: IDataObject): Error {
-	const note = `The page ${String(page.id)} was created, but writing its content failed: `;
-	const advice = `The page exists (${String(page.url ?? page.id)}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash; running this item again creates another page unless Options → Idempotency Key is set.`;
+	const message = `The page ${String(page.id)} was created, but writing its content failed: ${error instanceof Error ? error.message : String(error)}`;
+	const where = String(page.url ?? page.id);
+	const landed = (error as { context?: { mayHaveLanded?: unknown } }).context?.mayHaveLanded === true;
+	const advice = `${
+		landed
+			? `The page exists (${where}) with its properties, and its content may have been written in full or in part: read it first, then replace its content (Page → Replace Content with Markdown) or move it to the trash, rather than adding content that may be there already.`
+			: `The page exists (${where}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash.`
+	} Running the workflow again creates another page unless Options → Idempotency Key is set.`;
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.message = `${note}${error.message}`;
-		error.description = [error.description, advice].filter(Boolean).join(' ');
-		error.context.createdPageId = page.id;
-		return error;
+		const description = [error.description, advice].filter(Boolean).join(' ');
+		return elaborated(error, { message, description, context: { createdPageId: page.id } });
 	}
-	return new NodeOperationError(ctx.getNode(), `${note}${error instanceof Error ? error.message : String(error)}`, {
-		itemIndex,
-		description: advice,
-	});
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: advice });
 }
 
 /**
@@ -184,7 +175,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v2/pages',
 		body,
 		headers: { 'Idempotency-Key': readIdempotencyKey(this, itemIndex) },
-		scope: 'pages.write',
 	});
 	const page = withPageVersion(created.body, created.headers);
 	if (content.markdown === undefined && content.rest.length === 0) return simplified(this, itemIndex, page, simplifyPage);
@@ -206,11 +196,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				method: 'PUT',
 				path: `/v2/pages/${pageId}/content/markdown`,
 				body: { markdown: content.markdown },
-				scope: 'pages.write and blocks.write',
 			});
 		}
 		if (content.rest.length > 0) await appendRest(this, itemIndex, pageId, content);
-		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}`, scope: 'pages.read' });
+		const current = await buildinApiRequest.call(this, itemIndex, { method: 'GET', path: `/v2/pages/${pageId}` });
 		return simplified(this, itemIndex, withPageVersion(current.body, current.headers), simplifyPage);
 	} catch (error) {
 		throw afterCreation(this, itemIndex, error, page);

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	pageLocator,
@@ -21,11 +21,10 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * the same in the Simplify shape (etag included).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/pages/${pageId}`,
-		scope: 'pages.read',
 	});
 	const page = withPageVersion(response.body, response.headers);
 	return simplified(this, itemIndex, page, simplifyPage);

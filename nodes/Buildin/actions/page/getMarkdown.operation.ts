@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page whose body to export as Markdown' },
@@ -17,11 +17,10 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * `updated_time`, the spec `last_edited_time`; either fills `updated_time`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/pages/${pageId}/content/markdown`,
-		scope: 'pages.read and blocks.read',
 	});
 	return {
 		page_id: typeof body.page_id === 'string' ? body.page_id : pageId,

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest, type BuildinRequest } from '../../transport';
 import { listPage, MAX_PAGE_SIZE, pagesOf, type ResultPage } from '../../transport/pagination';
-import { pageLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to read the property of' },
@@ -58,7 +58,7 @@ function itemValues(item: IDataObject, type: string): IDataObject[] {
  * people or relations, or the single value of a scalar type.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const property = requireText(
 		'Property',
 		this.getNodeParameter('propertyId', itemIndex, ''),
@@ -67,7 +67,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const request: BuildinRequest = {
 		method: 'GET',
 		path: `/v2/pages/${pageId}/properties/${encodeURIComponent(property)}`,
-		scope: 'pages.read',
 	};
 	const response = await buildinApiRequest.call(this, itemIndex, { ...request, qs: { page_size: MAX_PAGE_SIZE } });
 	const { body } = response;

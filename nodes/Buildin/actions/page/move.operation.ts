@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { idFromIdOrUrl, ID_FORMS_HINT, resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
+import { ID_FORMS_HINT, idFromIdOrUrl } from '../../helpers/ids';
 import { textValue } from '../../helpers/validate';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { parentParameters, readParent } from '../../parameters/parent';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator } from '../common.descriptions';
-import { parentParameters, readParent } from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -67,7 +68,7 @@ function readSibling(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
  * Output: Buildin's answer (the object's id, type, new parent and position).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const parent = readParent(this, itemIndex);
 	const sibling = readSibling(this, itemIndex);
 	const parentBody = parent === undefined ? { type: 'workspace', workspace: true } : { type: Object.keys(parent)[0], ...parent };
@@ -75,7 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PATCH',
 		path: `/v2/pages/${pageId}/move`,
 		body: { parent: parentBody, ...sibling },
-		scope: 'pages.write',
 	});
 	return response.body;
 }

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page (or database record) to move to the trash. Restore takes it back out.' },
@@ -21,15 +21,15 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * route (it is in the docs, not in the published spec) answers 405; then the same is done with PATCH {in_trash: true}.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const path = `/v2/pages/${pageId}`;
 	const deleted = await buildinApiRequest
-		.call(this, itemIndex, { method: 'DELETE', path, scope: 'pages.write' })
+		.call(this, itemIndex, { method: 'DELETE', path })
 		// Only a 405 is handled here; any other failure goes on as the transport's NodeApiError (the router turns
 		// anything else into a NodeOperationError naming the item).
 		.catch((error: unknown) => (error instanceof NodeApiError && error.httpCode === '405' ? undefined : Promise.reject(error)));
 	const response =
 		deleted ??
-		(await buildinApiRequest.call(this, itemIndex, { method: 'PATCH', path, body: { in_trash: true }, scope: 'pages.write' }));
+		(await buildinApiRequest.call(this, itemIndex, { method: 'PATCH', path, body: { in_trash: true } }));
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

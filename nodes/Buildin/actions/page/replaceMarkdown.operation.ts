@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
-import { buildinApiRequest } from '../../transport';
-import { pageLocator, optionsCollection } from '../common.descriptions';
 import { textValue } from '../../helpers/validate';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { buildinApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ ...pageLocator, description: 'The page whose body to replace' },
@@ -44,7 +44,7 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
  * the page, so it is sent only with Options → Allow Empty Markdown. Output `{page_id, updated_time}`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const raw = this.getNodeParameter('markdown', itemIndex, '');
 	const markdown = textValue('Markdown', raw);
 	if (markdown.trim() === '' && this.getNodeParameter('options.allowEmpty', itemIndex, false) !== true) {
@@ -58,7 +58,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'PUT',
 		path: `/v2/pages/${pageId}/content/markdown`,
 		body: { markdown },
-		scope: 'pages.write and blocks.write',
 	});
 	return {
 		page_id: typeof body.id === 'string' ? body.id : typeof body.page_id === 'string' ? body.page_id : pageId,

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,12 +23,11 @@ export const description = updateDisplayOptions({ show: { resource: ['page'], op
 
 /** PATCH /v2/pages/:id {in_trash: false}: the page back where it was, with its new version in `etag`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const response = await buildinApiRequest.call(this, itemIndex, {
 		method: 'PATCH',
 		path: `/v2/pages/${pageId}`,
 		body: { in_trash: false },
-		scope: 'pages.write',
 	});
 	return simplified(this, itemIndex, withPageVersion(response.body, response.headers), simplifyPage);
 }

@@ -3,32 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { ifMatchHeader } from '../../helpers/headers';
-import { resourceIdFromLocator, type LocatorValue } from '../../helpers/ids';
 import { withPageVersion } from '../../helpers/pageVersion';
 import { simplifyPage } from '../../helpers/simplify';
+import { imageParameters, readCover, readIcon } from '../../parameters/images';
+import { pageLocator, readPageId } from '../../parameters/locators';
+import { optionsCollection } from '../../parameters/options';
+import { propertiesParameters, readProperties, titleParameter, titlePropertyOption } from '../../parameters/pageProperties';
+import { simplified, simplifyField } from '../../parameters/results';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection, pageLocator, simplifyField } from '../common.descriptions';
-import { simplified } from '../operation';
-import {
-	imageParameters,
-	propertiesParameters,
-	readCover,
-	readIcon,
-	readProperties,
-	titlePropertyOption,
-} from './page.descriptions';
 
 const properties: INodeProperties[] = [
 	pageLocator,
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Release Checklist',
-		description:
-			'New title of the page, as plain text. Leave empty to keep the current title. Text longer than 2000 characters is split into several rich-text items.',
-	},
+	titleParameter(
+		'New title of the page, as plain text. Leave empty to keep the current title. Text longer than 2000 characters is split into several rich-text items.',
+	),
 	...propertiesParameters('to change', 'Properties to change; properties not listed keep their values'),
 	...imageParameters('update'),
 	{
@@ -65,7 +53,7 @@ const TRASH_VALUES: Record<string, boolean | undefined> = { unchanged: undefined
  * The output is the updated page and, in `etag`, its new version.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const pageId = resourceIdFromLocator('Page', this.getNodeParameter('pageId', itemIndex) as LocatorValue);
+	const pageId = readPageId(this, itemIndex);
 	const body: IDataObject = {};
 	const properties = readProperties(this, itemIndex);
 	if (Object.keys(properties).length > 0) body.properties = properties;
@@ -88,7 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v2/pages/${pageId}`,
 		body,
 		headers: ifMatch === '' ? undefined : { 'If-Match': ifMatch },
-		scope: 'pages.write',
 	});
 	const page = withPageVersion(response.body, response.headers);
 	return simplified(this, itemIndex, page, simplifyPage);

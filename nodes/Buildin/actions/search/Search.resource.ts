@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import { Operation } from '../types';
 import * as search from './search.operation';
 import * as semanticSearch from './semanticSearch.operation';
 

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { simplifyObject } from '../../helpers/simplify';
-import { collect, paginate } from '../../transport/pagination';
-import { optionsCollection, returnAllFields, simplifyField } from '../common.descriptions';
-import { resultLimit } from '../operation';
 import { textValue } from '../../helpers/validate';
+import { optionsCollection } from '../../parameters/options';
+import { resultLimit, returnAllFields, simplifyField } from '../../parameters/results';
+import { collect, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
 	{
@@ -105,7 +105,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const limit = resultLimit(this, itemIndex);
 	const results = await collect(
-		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search', body, scope: 'search.read' }, limit),
+		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search', body }, limit),
 	);
 	if (this.getNodeParameter('simplify', itemIndex, true) !== true) return results;
 	return results.map((object) => {

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
-import { decimalNumber, requireText, textValue, wholeNumber } from '../../helpers/validate';
+import { decimalNumber, requireText, textValue } from '../../helpers/validate';
+import { optionsCollection } from '../../parameters/options';
+import { limitField, readLimit } from '../../parameters/results';
 import { collect, paginate } from '../../transport/pagination';
-import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,16 +18,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. How do we roll back a failed release?',
 		description: 'What to look for, in natural language. Matches by meaning, not only by the exact words.',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		// n8n's default for every Limit. Buildin's own default page is 10 results
-		// (https://buildin.ai/developer-api/v2/advanced/semantic-search); Score Threshold is what trims weak matches.
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	// n8n's default for every Limit. Buildin's own default page is 10 results
+	// (https://buildin.ai/developer-api/v2/advanced/semantic-search); Score Threshold is what trims weak matches.
+	limitField,
 	optionsCollection(
 		{
 			displayName: 'Score Threshold',
@@ -55,7 +49,7 @@ export const description = updateDisplayOptions({ show: { resource: ['search'], 
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireText('Query', this.getNodeParameter('query', itemIndex, ''), 'Describe what to look for, e.g. How do we roll back a failed release?');
-	const limit = wholeNumber('Limit', this.getNodeParameter('limit', itemIndex, 50), 1);
+	const limit = readLimit(this, itemIndex);
 	const body: IDataObject = { query };
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.scoreThreshold !== undefined) {
@@ -68,6 +62,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const spaceId = textValue('Space ID', options.spaceId).trim();
 	if (spaceId !== '') body.space_id = normalizeId(spaceId) ?? spaceId;
 	return await collect(
-		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search/semantic', body, scope: 'search.read' }, limit),
+		paginate.call(this, itemIndex, { method: 'POST', path: '/v2/search/semantic', body }, limit),
 	);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../operation';
+import { Operation } from '../types';
 import * as get from './get.operation';
 import * as getMe from './getMe.operation';
 

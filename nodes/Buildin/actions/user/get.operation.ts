@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInputError } from '../../helpers/errors';
 import { normalizeId } from '../../helpers/ids';
 import { requireText } from '../../helpers/validate';
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,7 +32,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body } = await buildinApiRequest.call(this, itemIndex, {
 		method: 'GET',
 		path: `/v2/users/${userId}`,
-		scope: 'users.read',
 	});
 	return body;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { optionsCollection } from '../../parameters/options';
 import { buildinApiRequest } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	optionsCollection(),

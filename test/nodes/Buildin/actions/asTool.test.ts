@@ -265,6 +265,6 @@ describe('a failing tool call: the model gets the message with the advice, and t
 		);
 
 		expect(error).toBeUndefined();
-		expect(toolResults).toEqual([[NOT_FOUND_ITEM]]);
+		expect(toolResults).toEqual([[{ error: expect.objectContaining({ message: NOT_FOUND_ITEM.error, httpCode: 404, code: 'not_found' }) }]]);
 	});
 });

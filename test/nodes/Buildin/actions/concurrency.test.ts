@@ -5,7 +5,7 @@
 // order, what arrived during a pause), never how long the run took.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, useSandbox } from '../../../support/workflow';
+import { byId, failureOf, runBuildin, useSandbox } from '../../../support/workflow';
 
 const sandbox = useSandbox();
 
@@ -137,8 +137,8 @@ describe('Concurrency', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(7);
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		expect(output[2].json.error).toContain('Buildin API error 404 (not_found');
-		expect(output[5].json.error).toContain('nothing to change');
+		expect(failureOf(output[2]).message).toContain('Buildin API error 404 (not_found');
+		expect(failureOf(output[5]).message).toContain('nothing to change');
 		for (const index of [0, 1, 3, 4, 6]) expect(output[index].json.id).toBe(list[index].id);
 	});
 

@@ -4,7 +4,7 @@
 // with `<field> in item <n>:`, and the sandbox must receive nothing.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, useSandbox } from '../../../support/workflow';
+import { byId, failureOf, runBuildin, useSandbox } from '../../../support/workflow';
 
 const sandbox = useSandbox();
 
@@ -116,11 +116,10 @@ describe('bad input is refused before any request, naming the field and the item
 		expect(sandbox.requests).toEqual([]);
 		expect(output).toHaveLength(values.length);
 		output.forEach((item, index) => {
-			const failure = (item as { error?: { name?: string; context?: IDataObject } }).error;
-			const shown = `${JSON.stringify(values[index])}: ${String(item.json.error)}`;
+			const shown = `${JSON.stringify(values[index])}: ${failureOf(item).message}`;
 			expect(shown).toMatch(new RegExp(`: ${field.replace(/[()]/g, '\\$&')} in item ${index}: `));
-			expect(failure?.name).toBe('NodeOperationError');
-			expect(failure?.context?.itemIndex).toBe(index);
+			// Refused by the node: no status, no Buildin code, nothing applied.
+			expect(failureOf(item)).toMatchObject({ httpCode: null, code: null, requestId: null, mayHaveBeenApplied: false });
 			expect(item.pairedItem).toEqual({ item: index });
 		});
 	});

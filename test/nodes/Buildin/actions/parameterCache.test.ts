@@ -3,7 +3,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { ExecuteContext } from 'n8n-core';
 
-import { withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
+import { forgetItem, withParameterCache } from '../../../../nodes/Buildin/actions/parameterCache';
 import { byId, runBuildin, useSandbox, type RunResult } from '../../../support/workflow';
 
 describe('Parameter cache, through the engine', () => {
@@ -140,12 +140,22 @@ describe('Parameter cache, unit', () => {
 		expect(reads).toEqual(['options.titleProperty', 'options.titleProperty', 'properties.property', 'properties.property']);
 	});
 
-	it('keeps a value per fallback, and passes calls with options straight to n8n', () => {
+	it('keeps a value per fallback and per options', () => {
 		const { context, reads } = contextWith({});
 		expect(context.getNodeParameter('ifMatch', 0, '')).toBe('');
 		expect(context.getNodeParameter('ifMatch', 1, 'x')).toBe('x');
 		context.getNodeParameter('ifMatch', 2, '', { extractValue: true });
 		context.getNodeParameter('ifMatch', 3, '', { extractValue: true });
-		expect(reads).toEqual(['ifMatch', 'ifMatch', 'ifMatch', 'ifMatch']);
+		expect(reads).toEqual(['ifMatch', 'ifMatch', 'ifMatch']);
+	});
+
+	it('resolves a parameter holding an expression once per item while the item runs, anew once it is forgotten', () => {
+		const { context, reads } = contextWith({ pageId: '={{ $json.id }}' });
+		context.getNodeParameter('pageId', 0);
+		context.getNodeParameter('pageId', 0);
+		context.getNodeParameter('pageId', 1);
+		forgetItem(context, 0);
+		context.getNodeParameter('pageId', 0);
+		expect(reads).toEqual(['pageId', 'pageId', 'pageId']);
 	});
 });

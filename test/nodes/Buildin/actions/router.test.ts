@@ -36,25 +36,22 @@ describe.each<[string, Partial<INode>]>([
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toMatchObject({ id: first.id, etag: expect.any(String) });
 		expect(output[2].json).toMatchObject({ id: last.id, etag: expect.any(String) });
-		// The node error rides along as n8n's own nodes return it ({ json, error, pairedItem }); n8n then shows the
-		// item's JSON as the error's message, and keeps the error, with Buildin's fields, in the execution data.
+		// The item carries no node error (n8n would replace its JSON with the message alone), so an IF node after it
+		// reads the status, Buildin's code and the request id from $json.error.
 		expect(output[1].json).toEqual({
-			error: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
-		});
-		expect((output[1] as { error?: unknown }).error).toMatchObject({
-			name: 'NodeApiError',
-			message: output[1].json.error,
-			httpCode: '404',
-			description:
-				'No page with this ID is visible to the integration: check the ID or URL, and that the page is shared with the integration.',
-			context: expect.objectContaining({
-				itemIndex: 1,
-				apiCode: 'not_found',
+			error: {
+				message: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
+				httpCode: 404,
+				code: 'not_found',
 				apiMessage: 'The page does not exist or is not visible to this integration',
 				requestId: expect.stringMatching(/^req_[0-9a-f]{16}$/),
-				mayHaveLanded: false,
-			}),
+				mayHaveBeenApplied: false,
+				fields: [],
+				description:
+					'No page with this ID is visible to the integration: check the ID or URL, and that the page is shared with the integration.',
+			},
 		});
+		expect((output[1] as { error?: unknown }).error).toBeUndefined();
 		expect((output[0] as { error?: unknown }).error).toBeUndefined();
 	});
 
@@ -79,12 +76,15 @@ describe.each<[string, Partial<INode>]>([
 		expect(output).toHaveLength(2);
 		expect(output[0].json.id).toBe(page.id);
 		expect(output[1]).toEqual({
-			json: { error: expect.stringContaining('Buildin API error 400 (validation_error') },
-			error: expect.objectContaining({
-				name: 'NodeApiError',
-				httpCode: '400',
-				context: expect.objectContaining({ details: [{ path: 'properties.title', reason: 'unknown_property' }] }),
-			}),
+			json: {
+				error: expect.objectContaining({
+					message: expect.stringContaining('Buildin API error 400 (validation_error'),
+					httpCode: 400,
+					code: 'validation_error',
+					fields: [{ path: 'properties.title', reason: 'unknown_property' }],
+					mayHaveBeenApplied: false,
+				}),
+			},
 			pairedItem: { item: 1 },
 		});
 	});
@@ -102,11 +102,17 @@ describe.each<[string, Partial<INode>]>([
 		expect(sandbox.requests.map((r) => r.path)).toEqual([`/v2/pages/${first.id}`, `/v2/pages/${last.id}`]);
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[1].json).toEqual({ error: 'Page in item 1: "not-a-page" is not a Buildin ID or URL' });
-		expect((output[1] as { error?: unknown }).error).toMatchObject({
-			name: 'NodeOperationError',
-			message: output[1].json.error,
-			description: expect.stringContaining('Use a Buildin ID'),
+		expect(output[1].json).toEqual({
+			error: {
+				message: 'Page in item 1: "not-a-page" is not a Buildin ID or URL',
+				httpCode: null,
+				code: null,
+				apiMessage: null,
+				requestId: null,
+				mayHaveBeenApplied: false,
+				fields: [],
+				description: expect.stringContaining('Use a Buildin ID'),
+			},
 		});
 		expect(output[2].json.id).toBe(last.id);
 	});
@@ -170,14 +176,15 @@ describe("with onError: 'continueErrorOutput'", () => {
 		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(failure).toHaveLength(1);
 		expect(failure[0].pairedItem).toEqual({ item: 1 });
-		// n8n sends an item carrying an `error` to the error output, its JSON the error's message.
+		// n8n sends an item whose JSON is only `error` to the error output, over the input item's fields.
 		expect(failure[0].json).toEqual({
-			error: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
-		});
-		expect((failure[0] as { error?: unknown }).error).toMatchObject({
-			name: 'NodeApiError',
-			httpCode: '404',
-			context: expect.objectContaining({ itemIndex: 1, apiCode: 'not_found' }),
+			page: MISSING,
+			error: expect.objectContaining({
+				message: 'Buildin API error 404 (not_found: The page does not exist or is not visible to this integration)',
+				httpCode: 404,
+				code: 'not_found',
+				mayHaveBeenApplied: false,
+			}),
 		});
 	});
 });

@@ -16,22 +16,11 @@ import {
 	WRITABLE_BLOCK_TYPES,
 	type ChildrenPage,
 } from '../../../../nodes/Buildin/helpers/blocks';
-import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
+import { invalidInput as inputError } from '../../../support/invalidInput';
 
 const PAGE = '11111111-1111-4111-8111-111111111111';
 const BLOCK = '55555555-5555-4555-8555-555555555555';
 const compact = (id: string) => id.replace(/-/g, '');
-
-/** The InvalidInputError `fn` throws (failing the test when it throws nothing or something else). */
-function inputError(fn: () => unknown): InvalidInputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return error as InvalidInputError;
-	}
-	throw new Error('expected an InvalidInputError');
-}
 
 const paragraph = (content: string): IDataObject => ({
 	type: 'paragraph',

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
+import { invalidInput } from '../../../support/invalidInput';
 import {
 	booleanValue,
 	combineFilters,
@@ -8,16 +8,6 @@ import {
 	propertyFilter,
 	sortEntry,
 } from '../../../../nodes/Buildin/helpers/filters';
-
-function invalidInput(fn: () => unknown): InvalidInputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return error as InvalidInputError;
-	}
-	throw new Error('expected an InvalidInputError, but nothing was thrown');
-}
 
 const USER = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const PAGE = '11111111-1111-4111-8111-111111111111';

@@ -1,16 +1,5 @@
-import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
+import { invalidInput } from '../../../support/invalidInput';
 import { coverValue, iconValue, type ImageChoice } from '../../../../nodes/Buildin/helpers/icons';
-
-/** Runs `fn`, expecting an InvalidInputError, and returns it for closer inspection. */
-function invalidInput(fn: () => unknown): InvalidInputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return error as InvalidInputError;
-	}
-	throw new Error('expected an InvalidInputError, but nothing was thrown');
-}
 
 describe('iconValue', () => {
 	it('leaves the icon unchanged (undefined) whatever else is filled in', () => {

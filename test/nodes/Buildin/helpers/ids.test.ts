@@ -1,4 +1,3 @@
-import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
 import {
 	ID_FORMS_HINT,
 	idFromIdOrUrl,
@@ -8,23 +7,13 @@ import {
 	normalizeId,
 	resourceIdFromLocator,
 } from '../../../../nodes/Buildin/helpers/ids';
+import { invalidInput } from '../../../support/invalidInput';
 
 const DASHED = '3f2a9c1e-4b7d-4e8f-9a01-b2c3d4e5f607';
 const COMPACT = '3f2a9c1e4b7d4e8f9a01b2c3d4e5f607';
 const UPPER_DASHED = DASHED.toUpperCase();
 const UPPER_COMPACT = COMPACT.toUpperCase();
 const OTHER = '11111111-1111-4111-8111-111111111111';
-
-/** Runs `fn`, expecting an InvalidInputError, and returns it for closer inspection. */
-function invalidInput(fn: () => unknown): InvalidInputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return error as InvalidInputError;
-	}
-	throw new Error('expected an InvalidInputError, but nothing was thrown');
-}
 
 describe('normalizeId', () => {
 	it('keeps a lower-case dashed id as it is', () => {
@@ -77,6 +66,7 @@ describe('idFromUrl', () => {
 		['plain http', `http://buildin.ai/docs/${COMPACT}`],
 		['surrounding whitespace', `  https://buildin.ai/docs/${COMPACT}  `],
 		['a deeper path (the last segment counts)', `https://buildin.ai/${OTHER}/docs/${COMPACT}`],
+		['another id in the query or fragment (the path counts)', `https://buildin.ai/docs/${COMPACT}?next=/docs/${OTHER}#/docs/${OTHER}`],
 	])('reads the id from a URL with %s', (_label, url) => {
 		expect(idFromUrl(url)).toBe(DASHED);
 	});

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
 import {
 	isoDate,
 	propertiesFromInputs,
@@ -10,6 +9,7 @@ import {
 	type PropertyInput,
 	type WritablePropertyType,
 } from '../../../../nodes/Buildin/helpers/propertyValues';
+import { invalidInput } from '../../../support/invalidInput';
 
 const USER = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const USER_COMPACT = USER.replace(/-/g, '');
@@ -17,17 +17,6 @@ const PAGE = '3f2a9c1e-4b7d-4e8f-9a01-b2c3d4e5f607';
 const PAGE_COMPACT = PAGE.replace(/-/g, '');
 const OTHER_PAGE = '11111111-1111-4111-8111-111111111111';
 const CLEAR_HINT = 'To empty the property, turn on Clear Value instead of leaving the value blank';
-
-/** Runs `fn`, expecting an InvalidInputError, and returns it for closer inspection. */
-function invalidInput(fn: () => unknown): InvalidInputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return error as InvalidInputError;
-	}
-	throw new Error('expected an InvalidInputError, but nothing was thrown');
-}
 
 /** The `properties` body value for one entry, checking the entry keeps its name. */
 function valueFor(input: PropertyInput): IDataObject {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../../../nodes/Buildin/helpers/errors';
+import { invalidInput } from '../../../support/invalidInput';
 import {
 	checkRecordJson,
 	knownNames,
@@ -16,17 +16,6 @@ import {
 	titleNames,
 	type DatabaseSchema,
 } from '../../../../nodes/Buildin/helpers/schema';
-
-/** Runs `fn`, expecting an InvalidInputError, and returns it for closer inspection. */
-function invalidInput(fn: () => unknown): InvalidInputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return error as InvalidInputError;
-	}
-	throw new Error('expected an InvalidInputError, but nothing was thrown');
-}
 
 const SCHEMA: DatabaseSchema = {
 	Name: 'title',

@@ -20,7 +20,7 @@ describe('endpointOf', () => {
 		['PATCH', `/v2/blocks/${ID}`, 'set', 'block'],
 		['PATCH', `/v2/blocks/${ID}/children`, 'append', 'list'],
 		['POST', `/v2/databases/${ID}/mutations`, 'create', undefined],
-		['POST', '/v2/files/upload-url', 'set', 'upload_link'],
+		['POST', '/v2/files/upload-url', 'read', 'upload_link'],
 		['GET', '/v2/files/download-url', 'read', 'download_link'],
 		['PATCH', `/v2/pages/${ID}/move`, 'set', undefined],
 		['GET', '/v2/somewhere/new', 'read', undefined],
@@ -49,5 +49,29 @@ describe('safeToRepeat', () => {
 		expect(safeToRepeat('create', { 'Idempotency-Key': 'order-1' })).toBe(true);
 		expect(safeToRepeat('create', { 'idempotency-key': 'order-1' })).toBe(true);
 		expect(safeToRepeat('append', { 'Idempotency-Key': 'order-1' })).toBe(false);
+	});
+});
+
+describe('the scope each endpoint needs (named in a 403’s advice)', () => {
+	it.each([
+		['GET', '/v2/users/me', undefined],
+		['GET', `/v2/users/${ID}`, 'users.read'],
+		['GET', `/v2/pages/${ID}`, 'pages.read'],
+		['GET', `/v2/pages/${ID}/content/markdown`, 'pages.read and blocks.read'],
+		['PUT', `/v2/pages/${ID}/content/markdown`, 'pages.write and blocks.write'],
+		['GET', `/v2/pages/${ID}/properties/title`, 'pages.read'],
+		['POST', '/v2/pages', 'pages.write'],
+		['PATCH', `/v2/pages/${ID}/move`, 'pages.write'],
+		['GET', `/v2/blocks/${ID}/children`, 'blocks.read'],
+		['PATCH', `/v2/blocks/${ID}/children`, 'blocks.write'],
+		['DELETE', `/v2/blocks/${ID}`, 'blocks.write'],
+		['POST', `/v2/databases/${ID}/query`, 'databases.read'],
+		['POST', `/v2/databases/${ID}/mutations`, 'databases.write'],
+		['POST', '/v2/search/semantic', 'search.read'],
+		['POST', '/v2/files/upload-url', 'pages.write'],
+		['GET', '/v2/files/download-url', 'blocks.read'],
+		['GET', '/v2/somewhere/new', undefined],
+	])('%s %s: %s', (method, path, scope) => {
+		expect(endpointOf(method, path).scope).toBe(scope);
 	});
 });

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorItemJson, requestError, type RequestFailure } from '../../../../nodes/Buildin/transport/errors';
+import { apiError, elaborated, errorItemJson, requestError, type RequestFailure } from '../../../../nodes/Buildin/transport/errors';
 
 const node: INode = {
 	id: '1',
@@ -225,70 +225,101 @@ describe('requestError for a network failure', () => {
 });
 
 describe('errorItemJson', () => {
-	it('gives the error fields of a NodeApiError', () => {
-		const details = [{ field: 'title' }];
+	const nothing = { httpCode: null, code: null, apiMessage: null, requestId: null, mayHaveBeenApplied: false, fields: [], description: null };
+
+	it('gives one key, error: the message and the API fields', () => {
+		const fields = [{ path: 'title', reason: 'unknown_property' }];
 		const error = requestError(
 			node,
-			apiFailure(404, { code: 'object_not_found', message: 'No such page', request_id: 'req_7', details }),
+			apiFailure(404, { code: 'object_not_found', message: 'No such page', request_id: 'req_7', details: fields }),
 			0,
 		);
 		expect(errorItemJson(error)).toEqual({
-			error: 'Buildin API error 404 (object_not_found: No such page)',
-			description: error.description,
-			httpCode: 404,
-			code: 'object_not_found',
-			apiMessage: 'No such page',
-			requestId: 'req_7',
-			details,
-			mayHaveBeenApplied: false,
+			error: {
+				message: 'Buildin API error 404 (object_not_found: No such page)',
+				httpCode: 404,
+				code: 'object_not_found',
+				apiMessage: 'No such page',
+				requestId: 'req_7',
+				mayHaveBeenApplied: false,
+				fields,
+				description: error.description,
+			},
 		});
-		expect(typeof errorItemJson(error).description).toBe('string');
 	});
 
-	it('fills missing API fields with null and details with []', () => {
+	it('fills missing API fields with null and fields with []', () => {
 		const error = requestError(node, apiFailure(502, '<html>Bad Gateway</html>'), 0);
-		expect(errorItemJson(error)).toMatchObject({ httpCode: 502, code: null, apiMessage: null, requestId: null, details: [] });
+		expect(errorItemJson(error).error).toMatchObject({ httpCode: 502, code: null, apiMessage: null, requestId: null, fields: [] });
 	});
 
 	it('gives the network code and a null httpCode for a network failure', () => {
 		const error = requestError(node, failure({ networkCode: 'ECONNREFUSED' }), 0);
 		expect(errorItemJson(error)).toEqual({
-			error: 'Could not reach Buildin at https://api.buildin.ai: the connection was refused',
-			description: error.description,
-			httpCode: null,
-			code: 'ECONNREFUSED',
-			apiMessage: null,
-			requestId: null,
-			details: [],
-			mayHaveBeenApplied: false,
+			error: {
+				...nothing,
+				message: 'Could not reach Buildin at https://api.buildin.ai: the connection was refused',
+				code: 'ECONNREFUSED',
+				description: error.description,
+			},
 		});
 	});
 
-	it('says when a write may have been applied', () => {
+	it('says when a write may have been applied: by the failing request, or by an earlier request of the item', () => {
 		const error = requestError(node, failure({ networkCode: 'ECONNRESET', method: 'PATCH', path: '/v2/blocks/x/children', mayHaveLanded: true }), 0);
 		expect(error.message).toBe('No answer from Buildin at https://api.buildin.ai: the connection was closed before an answer came; the request may have been applied');
 		expect(error.description).toContain('Read the block before running this item again');
-		expect(errorItemJson(error)).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
+		expect(errorItemJson(error).error).toMatchObject({ mayHaveBeenApplied: true, code: 'ECONNRESET' });
 		const gateway = requestError(node, { ...apiFailure(504, undefined), mayHaveLanded: true }, 0);
 		expect(gateway.message).toBe('Buildin API error 504 (no error details in the response); the request may have been applied');
-		expect(errorItemJson(gateway).mayHaveBeenApplied).toBe(true);
+		expect(errorItemJson(gateway).error).toMatchObject({ mayHaveBeenApplied: true });
+		const refused = requestError(node, apiFailure(400, { code: 'validation_error', message: 'Bad' }), 0);
+		expect(errorItemJson(refused).error).toMatchObject({ mayHaveBeenApplied: false });
+		expect(errorItemJson(refused, true).error).toMatchObject({ mayHaveBeenApplied: true });
 	});
 
-	it('gives only error and description for a NodeOperationError', () => {
+	it('gives the same fields for a NodeOperationError, null where they do not apply', () => {
 		const error = new NodeOperationError(node, 'Property "Due" (Start): "tomorrow" is not a valid date', {
 			description: 'Use an ISO 8601 date',
 		});
 		expect(errorItemJson(error)).toEqual({
-			error: 'Property "Due" (Start): "tomorrow" is not a valid date',
-			description: 'Use an ISO 8601 date',
+			error: { ...nothing, message: 'Property "Due" (Start): "tomorrow" is not a valid date', description: 'Use an ISO 8601 date' },
 		});
+		expect(errorItemJson(new NodeOperationError(node, 'Something failed'))).toEqual({ error: { ...nothing, message: 'Something failed' } });
 	});
 
-	it('leaves out an absent description', () => {
-		expect(errorItemJson(new NodeOperationError(node, 'Something failed'))).toEqual({ error: 'Something failed' });
+	it('gives the message of a plain Error', () => {
+		expect(errorItemJson(new Error('Oops'))).toEqual({ error: { ...nothing, message: 'Oops' } });
+	});
+});
+
+describe('errors are built once, each with the whole of what it says', () => {
+	it('elaborated: a new error of the same kind, the first as its cause and unchanged, its context carried over', () => {
+		const first = requestError(node, apiFailure(409, { code: 'conflict', message: 'Version mismatch', request_id: 'req_9' }), 2);
+		const before = { message: first.message, description: first.description, context: { ...first.context } };
+
+		const next = elaborated(first, { message: `More: ${first.message}`, description: 'What to do now.', context: { appendedCount: 3 } });
+
+		expect(next).not.toBe(first);
+		expect(next).toBeInstanceOf(NodeApiError);
+		expect(next).toMatchObject({ message: 'More: Buildin API error 409 (conflict: Version mismatch)', description: 'What to do now.', httpCode: '409' });
+		expect(next.context).toMatchObject({ requestId: 'req_9', apiCode: 'conflict', itemIndex: 2, appendedCount: 3 });
+		expect((next as Error & { cause?: unknown }).cause).toBe(first);
+		expect({ message: first.message, description: first.description, context: first.context }).toEqual(before);
 	});
 
-	it('gives only the message of a plain Error', () => {
-		expect(errorItemJson(new Error('Oops'))).toEqual({ error: 'Oops' });
+	it('elaborated keeps a bad-input error a NodeOperationError, with its description even when it repeats the message', () => {
+		const first = new NodeOperationError(node, 'Page in item 0: "x" is not a Buildin ID or URL', { itemIndex: 0 });
+		const next = elaborated(first, { description: 'Page in item 0: "x" is not a Buildin ID or URL' });
+		expect(next).toBeInstanceOf(NodeOperationError);
+		expect(next.description).toBe(next.message);
+		expect((next as Error & { cause?: unknown }).cause).toBe(first);
+	});
+
+	it('apiError says exactly its message, where n8n would put a Node.js error code in its own words', () => {
+		const error = apiError(node, { message: 'Buildin API error 403 (restricted: FreeAccess ECONNREFUSED)', description: 'Advice', context: { apiCode: 'restricted' } });
+		expect(error.message).toBe('Buildin API error 403 (restricted: FreeAccess ECONNREFUSED)');
+		expect(error.context.apiCode).toBe('restricted');
+		expect(apiError(node, { message: 'Uploading the file to s3 failed: connect ECONNREFUSED', n8nWording: true }).message).not.toContain('Uploading');
 	});
 });

@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import {
 	ALL_SCOPES,
 	byId,
+	failureOf,
 	logText,
 	runBuildin,
 	useSandbox,
@@ -76,8 +77,8 @@ function expectNoToken(result: RunResult, token = TOKEN) {
 	expect(JSON.stringify(result.output)).not.toContain(token);
 	expect(JSON.stringify(result.run)).not.toContain(token);
 	expect(JSON.stringify(result.run.data.resultData.runData)).not.toContain(token);
-	// The node errors failed items carry under continue-on-fail, non-enumerable parts included.
-	for (const item of result.output as Array<{ error?: unknown }>) expect(allStrings(item.error).filter((text) => text.includes(token))).toEqual([]);
+	// Failed items under continue-on-fail, non-enumerable parts included.
+	for (const item of result.output) expect(allStrings(item).filter((text) => text.includes(token))).toEqual([]);
 	if (result.error) {
 		expect(String(result.error.message)).not.toContain(token);
 		expect(String(result.error.description ?? '')).not.toContain(token);
@@ -561,9 +562,9 @@ describe('Base URL and token', () => {
 
 			expect(result.error).toBeUndefined();
 			expect(result.output).toHaveLength(3);
-			expect(result.output[1].json.error).toContain('Buildin API error 503 (service_unavailable');
-			expect((result.output[1] as { error?: unknown }).error).toMatchObject({ httpCode: '503' });
-			expect(result.output[2].json.error).toContain('is not a Buildin ID or URL');
+			expect(failureOf(result.output[1]).message).toContain('Buildin API error 503 (service_unavailable');
+			expect(failureOf(result.output[1])).toMatchObject({ httpCode: 503 });
+			expect(failureOf(result.output[2]).message).toContain('is not a Buildin ID or URL');
 			expectNoToken(result);
 		});
 	});

@@ -3,7 +3,7 @@
 // after the write does.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, runBuildin, useSandbox } from '../../../support/workflow';
+import { byId, failureOf, runBuildin, useSandbox } from '../../../support/workflow';
 
 type Json = Record<string, any>;
 
@@ -206,7 +206,7 @@ describe('updates', () => {
 		);
 
 		expect(sandbox.requests).toHaveLength(0);
-		expect(output.map((item) => item.json.error)).toEqual([
+		expect(output.map((item) => failureOf(item).message)).toEqual([
 			expect.stringMatching(/^If-Match in item 0: .* holds characters an HTTP header cannot carry$/),
 			expect.stringMatching(/^If-Match in item 1: .* holds characters an HTTP header cannot carry$/),
 		]);

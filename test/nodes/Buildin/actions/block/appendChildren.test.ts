@@ -2,7 +2,7 @@
 // Text mode, and what is refused before anything is sent.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
+import { byUrl, failureOf, runBuildin, useSandbox } from '../../../../support/workflow';
 import { blockOp, blockUrl, para, textOf, type Json } from './support';
 
 const sandbox = useSandbox();
@@ -225,8 +225,8 @@ describe('Block → Append Children', () => {
 		const lastLanded = sandbox.childrenOf(page.id)[101];
 		expect(textOf(lastLanded)).toBe('n100');
 		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toMatch(/^100 of 150 blocks were appended, then the next batch failed: Buildin API error 400/);
-		const { description } = (output[0] as { error?: { description?: string } }).error ?? {};
+		expect(failureOf(output[0]).message).toMatch(/^100 of 150 blocks were appended, then the next batch failed: Buildin API error 400/);
+		const { description } = failureOf(output[0]);
 		expect(description).toContain(`the last one is ${lastLanded.id}`);
 		expect(description).toContain('append only the remaining 50');
 		expect(childTexts(page.id)).toHaveLength(102);
@@ -310,7 +310,7 @@ describe('Block → Append Children', () => {
 		);
 
 		expect(error).toBeUndefined();
-		expect(output[0].json.error).toMatch(/Blocks \(JSON\) in item 0: block \[0\]: the type "template" can only be read/);
+		expect(failureOf(output[0]).message).toMatch(/Blocks \(JSON\) in item 0: block \[0\]: the type "template" can only be read/);
 		expect(output[1].json).toMatchObject({ type: 'paragraph', parent: { page_id: page.id } });
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(sandbox.requests).toHaveLength(1);

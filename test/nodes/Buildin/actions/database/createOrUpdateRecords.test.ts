@@ -2,7 +2,7 @@
 // per batch in input order, each output item paired with its input item, and a failing batch failing its own items.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runBuildin, TOKEN, useSandbox } from '../../../../support/workflow';
+import { failureOf, runBuildin, TOKEN, useSandbox } from '../../../../support/workflow';
 import { addRecord, addReleases, database } from './fixtures';
 
 type Json = Record<string, any>;
@@ -98,10 +98,10 @@ describe('Database → Create or Update Records in Batch', () => {
 		expect(mutations().map((r) => r.status)).toEqual([400, 200]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		for (const failed of output.slice(0, 2)) {
-			expect(failed.json.error).toBe(
+			expect(failureOf(failed).message).toBe(
 				'The batch of 2 records (items 0–1) failed, and nothing in it was written (Buildin applies a batch in one transaction): Buildin API error 400 (validation_error: Invalid request: update_records[0].record_id (not_a_record_of_database))',
 			);
-			expect((failed as { error?: { description?: string } }).error?.description).toContain('Buildin objected to item 1 (update_records[0].record_id: not_a_record_of_database)');
+			expect(failureOf(failed).description).toContain('Buildin objected to item 1 (update_records[0].record_id: not_a_record_of_database)');
 		}
 		expect(output[2].json).toEqual({ id: expect.any(String), title: 'Third' });
 		// "First" was in the failed transaction: it does not exist.
@@ -134,7 +134,7 @@ describe('Database → Create or Update Records in Batch', () => {
 		sandbox.reset();
 		const { output, error } = await runBuildin(sandbox, { parameters: batch(releases.id), settings: { continueOnFail: true } }, { items });
 		expect(error).toBeUndefined();
-		expect(output[1].json.error).toMatch(/^Property "Name" \(Text\) in item 1: /);
+		expect(failureOf(output[1]).message).toMatch(/^Property "Name" \(Text\) in item 1: /);
 		expect([output[0].json.title, output[2].json.title]).toEqual(['Good', 'Also good']);
 		expect(((mutations()[0].body as Json).create_records as Json[]).length).toBe(2);
 	});
@@ -159,8 +159,8 @@ describe('Database → Create or Update Records in Batch', () => {
 		expect(error).toBeUndefined();
 		expect(mutations().map((r) => r.status)).toEqual([200, 200]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(output[0].json.error).toBe('Buildin applied the batch of items 0–0 but listed 0 created_records where 1 were sent');
-		expect((output[0] as { error?: { description?: string } }).error?.description).toContain('The records were written');
+		expect(failureOf(output[0]).message).toBe('Buildin applied the batch of items 0–0 but listed 0 created_records where 1 were sent');
+		expect(failureOf(output[0]).description).toContain('The records were written');
 		expect(output[1].json).toEqual({ id: expect.any(String), title: 'Listed' });
 
 		sandbox.reset();

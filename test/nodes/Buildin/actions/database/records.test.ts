@@ -2,7 +2,7 @@
 // database's names (picked as `Name|type`), checked against the schema (read once per execution) before sending.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, byUrl, runBuildin, useSandbox } from '../../../../support/workflow';
+import { byId, byUrl, failureOf, runBuildin, useSandbox } from '../../../../support/workflow';
 import { addRecord, addReleases, ALEX, database, SAM, text } from './fixtures';
 
 type Json = Record<string, any>;
@@ -195,7 +195,7 @@ describe('Database → Create Record', () => {
 
 		expect(error).toBeUndefined();
 		expect(output[0].json.object).toBe('page');
-		expect(output[1].json.error).toMatch(/^Property "Nope" in item 1: is not a property of the database/);
+		expect(failureOf(output[1]).message).toMatch(/^Property "Nope" in item 1: is not a property of the database/);
 		expect(sandbox.requests.filter((request: Json) => request.method === 'POST')).toHaveLength(1);
 	});
 });

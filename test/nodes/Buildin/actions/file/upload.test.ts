@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { runBuildin, TOKEN, useSandbox } from '../../../../support/workflow';
+import { failureOf, runBuildin, TOKEN, useSandbox } from '../../../../support/workflow';
 import { randomFile, sha256, uploadTo, type Json } from './support';
 
 const { setBinaryDataMode } = require('../../../../../harness/engine');
@@ -149,9 +149,9 @@ describe('File → Upload', () => {
 
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(output[0].json.error).toMatch(/^Uploading the file to 127\.0\.0\.1:\d+ failed with 500 \(InternalError: Injected failure\)$/);
-		expect((output[0] as { error?: { description?: string } }).error?.description).toContain('no block was added');
-		expect(output[0].json.error).not.toContain('signature');
+		expect(failureOf(output[0]).message).toMatch(/^Uploading the file to 127\.0\.0\.1:\d+ failed with 500 \(InternalError: Injected failure\)$/);
+		expect(failureOf(output[0]).description).toContain('no block was added');
+		expect(failureOf(output[0]).message).not.toContain('signature');
 		expect(output[1].json.type).toBe('file');
 		// One block, the second file's: the first item never appended anything.
 		expect(sandbox.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);

@@ -338,7 +338,7 @@ describe('content', () => {
 			name: 'NodeApiError',
 			httpCode: '500',
 			message: `The page ${pageId} was created, but writing its content failed: Buildin API error 500 (internal_error: Internal server error); the request may have been applied`,
-			description: expect.stringContaining('running this item again creates another page unless Options → Idempotency Key is set'),
+			description: expect.stringContaining('Running the workflow again creates another page unless Options → Idempotency Key is set'),
 		});
 		expect(contentOf(pageId)).toHaveLength(100);
 	});
@@ -512,7 +512,7 @@ describe('refused before anything is sent', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
 		expect(output[0].json.id).toEqual(expect.any(String));
-		expect(output[1].json).toMatchObject({ error: expect.stringContaining('Markdown in item 1: is empty') });
+		expect(output[1].json.error).toMatchObject({ message: expect.stringContaining('Markdown in item 1: is empty') });
 		expect(output[2].json.id).toEqual(expect.any(String));
 		expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
 	});

@@ -1,28 +1,27 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { APPEND_BATCH_SIZE, chunk } from '../../helpers/blocks';
-import { InvalidInputError } from '../../helpers/errors';
-import { buildinApiRequest } from '../../transport';
-import { incompleteAnswerError } from '../../transport/errors';
+import { APPEND_BATCH_SIZE, chunk } from '../helpers/blocks';
+import { InvalidInputError } from '../helpers/errors';
+import { buildinApiRequest } from '../transport';
+import { elaborated, incompleteAnswerError } from '../transport/errors';
 
 /**
- * A failure after some batches landed says so: running the item again would add those blocks a second time.
- * The error keeps its type; its message, description and context gain what was appended.
+ * A failure after some batches landed says so: running the item again would add those blocks a second time. When
+ * the failing batch may have landed too, how many are in place is not known, and the advice says to look first.
  */
 function partlyAppended(error: unknown, created: IDataObject[], total: number): unknown {
 	if (created.length === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	const lastId = created[created.length - 1].id;
-	error.message = `${created.length} of ${total} blocks were appended, then the next batch failed: ${error.message}`;
-	error.description = [
-		error.description,
-		`The first ${created.length} blocks are in place (the last one is ${String(lastId)}). Running this item again would add them twice: append only the remaining ${total - created.length}, after that block.`,
-	]
-		.filter(Boolean)
-		.join(' ');
-	error.context.appendedCount = created.length;
-	error.context.lastAppendedId = lastId;
-	return error;
+	const lastId = String(created[created.length - 1].id);
+	const advice =
+		error.context.mayHaveLanded === true
+			? `The first ${created.length} blocks are in place (the last one is ${lastId}), and the next batch may have been appended too. Running this item again would add them twice: check the page after that block, then append only what is missing.`
+			: `The first ${created.length} blocks are in place (the last one is ${lastId}). Running this item again would add them twice: append only the remaining ${total - created.length}, after that block.`;
+	return elaborated(error, {
+		message: `${created.length} of ${total} blocks were appended, then the next batch failed: ${error.message}`,
+		description: [error.description, advice].filter(Boolean).join(' '),
+		context: { appendedCount: created.length, lastAppendedId: lastId },
+	});
 }
 
 /**
@@ -52,7 +51,6 @@ export async function appendInBatches(
 				method: 'PATCH',
 				path: `/v2/blocks/${parentId}/children`,
 				body: { children: batch, ...anchor },
-				scope: 'blocks.write',
 			})
 			.catch((error: unknown) => Promise.reject(partlyAppended(error, created, blocks.length)));
 		const results = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];

@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
  * The value fields of one property entry (Clear Value plus one field per type), shared by every Properties
  * collection. Each field shows for its type, read from a sibling parameter named `type` (an options field, or the
  * hidden one a property picked from a database's schema derives), and only while Clear Value is off.
- * `propertyEntry` (helpers/propertyValues.ts) reads exactly these names.
+ * `propertyEntry` (helpers/propertyValues.ts) reads exactly these names; `withIncludeTime` applies Include Time.
  */
 
 const forTypes = (...types: string[]): INodeProperties['displayOptions'] => ({ show: { type: types, clear: [false] } });
@@ -147,20 +147,20 @@ export const propertyValueInputFields: INodeProperties[] = [
 	},
 ];
 
-/** The calendar day of a date value as the editor or an expression gives it; anything else as it is, for the checks. */
-function dayOf(value: unknown): unknown {
-	if (typeof value === 'string') return /^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|\s*$)/.exec(value)?.[1] ?? value;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
-	const luxon = value as { toISODate?: unknown } | null;
-	if (luxon && typeof luxon === 'object' && typeof luxon.toISODate === 'function') return (luxon as { toISODate: () => unknown }).toISODate();
-	return value;
-}
-
 /**
- * A Properties entry as the value code reads it: with Include Time off (a date entry), Start and End keep only their
- * day, `2026-04-09T00:00:00` from the date picker becoming the all-day `2026-04-09`.
+ * Properties, shown with Properties Input → Define Below: one entry per property, its fields `values` (a name or a
+ * property picked from the database, then these value fields). `description` says what the listed properties do.
  */
-export function withIncludeTime<T extends object>(input: T & { includeTime?: unknown; dateStart?: unknown; dateEnd?: unknown }): T {
-	if (input.includeTime !== false) return input;
-	return { ...input, dateStart: dayOf(input.dateStart), dateEnd: dayOf(input.dateEnd) };
+export function propertiesCollection(description: string, values: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Properties',
+		name: 'properties',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Property',
+		default: {},
+		description,
+		displayOptions: { show: { propertiesInput: ['fields'] } },
+		options: [{ displayName: 'Property', name: 'property', values }],
+	};
 }

@@ -2,7 +2,8 @@
 // from, and nothing else.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { propertyValueInputFields, withIncludeTime } from '../../../../nodes/Buildin/helpers/propertyFields';
+import { withIncludeTime } from '../../../../nodes/Buildin/helpers/propertyValues';
+import { propertyValueInputFields } from '../../../../nodes/Buildin/parameters/propertyValueFields';
 import { recordProperties, RECORD_PROPERTY_TYPES } from '../../../../nodes/Buildin/helpers/schema';
 
 const SAMPLES: Record<string, Record<string, unknown>> = {

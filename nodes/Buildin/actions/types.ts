@@ -1,7 +1,5 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { wholeNumber } from '../helpers/validate';
-
 /** An output item that carries files next to its JSON (a download); plain JSON results need no wrapper. */
 export class ItemWithBinary {
 	constructor(
@@ -22,27 +20,16 @@ export interface Operation {
 /**
  * An operation that sends all input items together (in batches) instead of one request per item. It returns one
  * result per input item, by input index: the output JSON, or the error that item fails with. Without continue-on-fail
- * it may stop at the first failure, leaving the entries of the items it did not finish empty.
+ * it may stop at the first failure, leaving the entries of the items it did not finish empty. Items for which
+ * `settledBefore` is true (an earlier try of the node run wrote them) are neither read nor sent.
  */
 export interface BatchOperation {
 	description: INodeProperties[];
-	executeAll(this: IExecuteFunctions): Promise<Array<IDataObject | Error>>;
+	executeAll(this: IExecuteFunctions, settledBefore: (itemIndex: number) => boolean): Promise<Array<IDataObject | Error>>;
 }
 
 /** A resource: its Operation selector plus every operation's parameters, and the operations by value. */
 export interface Resource {
 	description: INodeProperties[];
 	operations: Record<string, Operation | BatchOperation>;
-}
-
-/** An operation's output object in its Simplify shape when Simplify is on (its default), otherwise as it is. */
-export function simplified(ctx: IExecuteFunctions, itemIndex: number, object: IDataObject, shape: (object: IDataObject) => IDataObject): IDataObject {
-	return ctx.getNodeParameter('simplify', itemIndex, true) === true ? shape(object) : object;
-}
-
-/** How many results a list operation may return: Limit, or no bound with Return All. */
-export function resultLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	return ctx.getNodeParameter('returnAll', itemIndex, false) === true
-		? Number.POSITIVE_INFINITY
-		: wholeNumber('Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
 }

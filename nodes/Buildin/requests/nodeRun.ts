@@ -1,0 +1,23 @@
+import { createHash, randomUUID } from 'crypto';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+/** The execution, node and run this context belongs to; undefined where n8n gives no execution id. */
+export function nodeRunId(ctx: IExecuteFunctions): string | undefined {
+	const executionId = ctx.getExecutionId?.();
+	if (!executionId) return undefined;
+	const node = ctx.getNode();
+	return JSON.stringify([executionId, node.id ?? node.name, ctx.getWorkflowDataProxy(0).$runIndex]);
+}
+
+/**
+ * The Idempotency-Key of an item that has none of its own: the same in every try of the node run (n8n's Retry On
+ * Fail), another in every other run, execution or item: a digest of the node run and the item.
+ */
+export function itemIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	const id = nodeRunId(ctx);
+	if (id === undefined) return randomUUID();
+	const hex = createHash('sha256').update(`${id}\u0000${itemIndex}`).digest('hex');
+	// Shaped as a version 4 UUID (its version and variant bits set), as a random key would be.
+	const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -179,7 +179,7 @@ async function latencyScenario(line, sandbox, ids, shared, { withReference }) {
 					{ id: workflows.byDefault.id, label: `Buildin, ${DEFAULT}` },
 					{ id: workflows.five.id, label: 'Buildin, concurrency 5 (the default before)' },
 					{ id: workflows.computed.id, label: `Buildin, ${DEFAULT}, expressions n8n evaluates` },
-					{ id: workflows.plain.id, label: `Buildin, ${DEFAULT}, plain values, no expressions` },
+					{ id: workflows.plain.id, label: `Buildin, ${DEFAULT}, plain values: one page for every item` },
 					{ id: workflows.http.id, label: 'HTTP Request, defaults' },
 					...(withReference ? [{ bare: ids, label: `Plain fetch client, ${FLOOR_CONCURRENCY} at once (reference)` }] : []),
 					{ id: workflows.readFields.id, label: 'No-op node reading the mapped fields (n8n evaluating them, no request)' },

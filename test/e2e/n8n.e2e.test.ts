@@ -1,6 +1,7 @@
 // The package as users meet it: installed into a real n8n as a community package, its workflows run by n8n's CLI,
 // its credential tested by n8n itself, its node rendered in n8n's editor. Runs once per pinned n8n line.
 import { N8n, N8nRest, selectedLines } from '../../harness/n8n';
+import { describeEachLine, itOn } from './support/lines';
 import { startElsewhere } from '../support/elsewhere';
 import { checkEditor } from './support/editor';
 import { credentials, DATABASE_ID, exampleWorkflows, failureWorkflows, MISSING_PAGE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
@@ -18,7 +19,7 @@ function titleOf(page: any, key = 'title'): string {
 	return (page.properties[key].title as any[]).map((part) => part.plain_text).join('');
 }
 
-describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
+describeEachLine('core', 'n8n $n8n on Node $node', (line) => {
 	let n8n: N8n;
 	let sandbox: any;
 	let token: string;
@@ -274,13 +275,13 @@ describe.each(selectedLines())('n8n $n8n on Node $node', (line) => {
 			);
 		});
 
-		it('renders the node in the editor: icon, Page locator, fields, and the Icon choices', async () => {
+		itOn(line, 'editor')('renders the node in the editor: icon, Page locator, fields, and the Icon choices', async () => {
 			const report = await checkEditor({
 				baseUrl,
 				owner: N8nRest.owner,
 				workflowId: examples['update-page-with-if-match'].id,
 				nodeName: 'Update Page',
-				screenshots: line.n8n === selectedLines()[0].n8n,
+				screenshots: line.n8n === selectedLines('editor')[0]?.n8n,
 			});
 			expect(report.iconIsPlaceholder).toBe(false);
 			expect(report.fields).toEqual(expect.arrayContaining(['Page', 'Title', 'Properties Input', 'Icon', 'Cover', 'Trash', 'If-Match']));

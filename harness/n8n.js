@@ -205,7 +205,7 @@ class N8n {
 
 	/**
 	 * A workflow as n8n stored it, static data included (the REST API of n8n 2.41 leaves that out). Note: n8n saves
-	 * static data only for workflow ids of at most 21 characters.
+	 * static data only for workflow ids no longer than the ids it makes (16 characters in n8n 1.x, 21 in 2.x).
 	 */
 	async exportWorkflow(workflowId) {
 		const file = join(this.userFolder, `export-${workflowId}.json`);
@@ -216,7 +216,9 @@ class N8n {
 
 	/** Publishes (activates) an imported workflow; a running n8n is not told, the next `n8n start` activates it. */
 	async publish(workflowId) {
-		return await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 1.x has no publish:workflow: a workflow is activated there with update:workflow.
+		const args = this.version.startsWith('1.') ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		return await this.cli(args);
 	}
 
 	/** `n8n start` on 127.0.0.1; resolves with its URL once /healthz/readiness answers 200. */

@@ -102,7 +102,7 @@ describe('BuildinApi credential', () => {
 		// An HTTP Request node given this credential sends wherever its URL says; the token goes only to the Base URL.
 		describe('only to the Base URL', () => {
 			const refused = async (baseUrl: string, options: Record<string, unknown>) => {
-				const attempt = credential.authenticate({ apiToken: TOKEN, baseUrl }, options as IHttpRequestOptions);
+				const attempt = credential.authenticate({ apiToken: TOKEN, baseUrl }, options as unknown as IHttpRequestOptions);
 				await expect(attempt).rejects.toThrow(/sends its token only to its Base URL/);
 				await expect(attempt).rejects.not.toThrow(TOKEN);
 			};
@@ -130,7 +130,7 @@ describe('BuildinApi credential', () => {
 
 			it('accepts any path below the Base URL, its own path and a trailing slash', async () => {
 				const accepted = async (baseUrl: string, options: Record<string, unknown>) =>
-					expect((await credential.authenticate({ apiToken: TOKEN, baseUrl }, options as IHttpRequestOptions)).headers).toEqual({
+					expect((await credential.authenticate({ apiToken: TOKEN, baseUrl }, options as unknown as IHttpRequestOptions)).headers).toEqual({
 						Authorization: `Bearer ${TOKEN}`,
 					});
 				await accepted('https://api.buildin.ai/', { url: 'https://API.buildin.ai:443/v2/pages/x?a=1' });

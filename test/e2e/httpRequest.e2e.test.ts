@@ -6,12 +6,10 @@ import { N8n, N8nRest } from '../../harness/n8n';
 import { startElsewhere, type Elsewhere } from '../support/elsewhere';
 import { predefinedCredentialTypes } from './support/editor';
 import { describeEachLine, itOn } from './support/lines';
-import { CREDENTIAL_ID, credentials, PAGE_ID, type WorkflowFile } from './support/workflows';
+import { chain, CREDENTIAL_ID, credentials, PAGE_ID, type WorkflowFile } from './support/workflows';
 
 const { startSandbox } = require('../../sandbox');
 const { seedDemo } = require('../../sandbox/seed');
-
-const TRIGGER = 'When clicking ‘Execute workflow’';
 
 /** An HTTP Request node (typeVersion 4.2, which every pinned line has) authenticated by the Buildin credential. */
 function httpRequest(name: string, position: number, parameters: Record<string, unknown>) {
@@ -24,15 +22,6 @@ function httpRequest(name: string, position: number, parameters: Record<string, 
 		position: [position * 220, 0],
 		credentials: { buildinApi: { id: CREDENTIAL_ID, name: 'Buildin account' } },
 	};
-}
-
-function workflow(id: string, name: string, nodes: any[]): WorkflowFile {
-	const all = [{ parameters: {}, id: 'node-trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] }, ...nodes];
-	const connections: any = {};
-	for (let index = 1; index < all.length; index++) {
-		connections[all[index - 1].name] = { main: [[{ node: all[index].name, type: 'main', index: 0 }]] };
-	}
-	return { id, name, nodes: all, connections, settings: { executionOrder: 'v1' }, active: false };
 }
 
 const outputOf = (json: any, node: string): any[] => json?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? [];
@@ -51,7 +40,7 @@ describeEachLine('core', 'the HTTP Request node with the Buildin credential in n
 		sandbox = await startSandbox({ port: 0 });
 		token = seedDemo(sandbox).token;
 		elsewhere = await startElsewhere();
-		toBuildin = workflow('e2e-http-request-buildin', 'E2E: HTTP Request to Buildin', [
+		toBuildin = chain('e2e-http-request-buildin', 'E2E: HTTP Request to Buildin', [
 			httpRequest('Get Page (HTTP)', 1, { url: `${sandbox.url}/v2/pages/${PAGE_ID}` }),
 			httpRequest('Search (HTTP)', 2, {
 				method: 'POST',
@@ -61,7 +50,7 @@ describeEachLine('core', 'the HTTP Request node with the Buildin credential in n
 				jsonBody: '{ "query": "Release" }',
 			}),
 		]);
-		toElsewhere = workflow('e2e-http-request-elsewhere', 'E2E: HTTP Request elsewhere', [
+		toElsewhere = chain('e2e-http-request-elsewhere', 'E2E: HTTP Request elsewhere', [
 			httpRequest('Elsewhere (HTTP)', 1, { url: `${elsewhere.url}/v2/users/me` }),
 		]);
 		expect((await n8n.importCredentials(credentials(sandbox.url, token))).code).toBe(0);

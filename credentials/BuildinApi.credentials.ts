@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProblem, DEFAULT_BASE_URL } from '../nodes/Buildin/transport/baseUrl';
+import { baseUrlProblem, DEFAULT_BASE_URL, requestTarget, targetProblem } from '../nodes/Buildin/transport/baseUrl';
 
 export class BuildinApi implements ICredentialType {
 	name = 'buildinApi';
@@ -39,25 +39,29 @@ export class BuildinApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than a generic block, so the token is never attached to a request bound for a non-https
-	// server: this also guards n8n's own credential test, which goes through here.
-	async authenticate(
+	// A function rather than a generic block, so the token goes only to the Base URL, and never to a server that is not
+	// https: this guards the node's requests, n8n's credential test, and an HTTP Request node given this credential
+	// (Predefined Credential Type → Buildin API), whose URL the user types. A property, not a method: n8n describes a
+	// credential to its editor from the credential's own properties, and the HTTP Request node lists only credential
+	// types with `authenticate` among them.
+	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		// The credential's own Base URL always; the request's, when it names a server of its own.
-		const requestTargets = [requestOptions.baseURL, requestOptions.url].filter(
-			(target): target is string => typeof target === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(target),
-		);
-		const problem = [String(credentials.baseUrl || DEFAULT_BASE_URL), ...requestTargets]
+	): Promise<IHttpRequestOptions> => {
+		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL);
+		const target = requestTarget(requestOptions);
+		const problem = [baseUrl, target]
+			.filter((url): url is string => url !== undefined)
 			.map(baseUrlProblem)
 			.find((text) => text !== undefined);
 		if (problem) throw new Error(problem);
+		const elsewhere = targetProblem(baseUrl, target);
+		if (elsewhere) throw new Error(elsewhere);
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiToken}` },
 		};
-	}
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

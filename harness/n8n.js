@@ -10,15 +10,28 @@ const { dirname, join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const PACKAGE_NAME = 'n8n-nodes-buildin';
 
-/** @typedef {{ n8n: string, node: string }} N8nLine */
+/**
+ * The end-to-end tier's suites: `core` (community install, `n8n execute`, REST, the credential test, the trigger, the
+ * HTTP Request node with the credential), `editor` (Chromium), `files`, `agent`, `queue`.
+ * @typedef {'core' | 'editor' | 'files' | 'agent' | 'queue'} Suite
+ * @typedef {{ n8n: string, node: string, overrides?: Record<string, string>, suites?: Suite[] }} N8nLine
+ */
 
 /** @type {N8nLine[]} The pinned n8n lines, in one place. */
 const N8N_LINES = JSON.parse(readFileSync(join(ROOT, 'test', 'e2e', 'n8n-versions.json'), 'utf8')).lines;
 
-/** The lines to test: all pinned ones, or those named in E2E_N8N_VERSIONS (comma-separated). */
-function selectedLines() {
+/** Whether a line runs a suite: a line without `suites` runs every suite. @param {N8nLine} line @param {Suite} suite */
+function runsSuite(line, suite) {
+	return line.suites === undefined || line.suites.includes(suite);
+}
+
+/**
+ * The lines to test a suite on: the pinned lines that run it, all of them or those named in E2E_N8N_VERSIONS
+ * (comma-separated). @param {Suite} suite
+ */
+function selectedLines(suite) {
 	const wanted = (process.env.E2E_N8N_VERSIONS ?? '').split(',').filter(Boolean);
-	return wanted.length === 0 ? N8N_LINES : N8N_LINES.filter((line) => wanted.includes(line.n8n));
+	return N8N_LINES.filter((line) => runsSuite(line, suite) && (wanted.length === 0 || wanted.includes(line.n8n)));
 }
 
 function script(name, ...args) {
@@ -91,7 +104,7 @@ class N8n {
 	constructor(line, options = {}) {
 		this.line = line;
 		this.dir = script('install-n8n.sh', line.n8n);
-		this.nodeBin = line.node === '24' ? script('node24.sh') : dirname(process.execPath);
+		this.nodeBin = line.node === process.versions.node.split('.')[0] ? dirname(process.execPath) : script('node.sh', line.node);
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `buildin-n8n-${line.n8n}-`));
 		this.sharedEnv = options.env ?? {};
 		this.port = 0;
@@ -192,7 +205,7 @@ class N8n {
 
 	/**
 	 * A workflow as n8n stored it, static data included (the REST API of n8n 2.41 leaves that out). Note: n8n saves
-	 * static data only for workflow ids of at most 21 characters.
+	 * static data only for workflow ids no longer than the ids it makes (16 characters in n8n 1.x, 21 in 2.x).
 	 */
 	async exportWorkflow(workflowId) {
 		const file = join(this.userFolder, `export-${workflowId}.json`);
@@ -203,7 +216,9 @@ class N8n {
 
 	/** Publishes (activates) an imported workflow; a running n8n is not told, the next `n8n start` activates it. */
 	async publish(workflowId) {
-		return await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 1.x has no publish:workflow: a workflow is activated there with update:workflow.
+		const args = this.version.startsWith('1.') ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		return await this.cli(args);
 	}
 
 	/** `n8n start` on 127.0.0.1; resolves with its URL once /healthz/readiness answers 200. */
@@ -353,4 +368,4 @@ class N8nRest {
 	}
 }
 
-module.exports = { N8n, N8nRest, N8N_LINES, selectedLines, packedTarball, freePort, ROOT, PACKAGE_NAME };
+module.exports = { N8n, N8nRest, N8N_LINES, runsSuite, selectedLines, packedTarball, freePort, ROOT, PACKAGE_NAME };

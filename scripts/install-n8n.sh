@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a real n8n (version $1) into a cache folder outside the repository, once; later calls reuse it.
-# Prints the folder. Node 24 lines get Node 24 from the npm registry (scripts/node24.sh). No other download.
+# Prints the folder. A line pinned to another Node.js major than the one running gets it from the npm registry
+# (scripts/node.sh). No other download.
 # Usage: scripts/install-n8n.sh 2.41.1
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,8 +13,8 @@ overrides=$(node -e 'console.log(JSON.stringify(JSON.parse(process.argv[1]).over
 cache="${BUILDIN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-buildin}"
 dir="$cache/n8n-$version"
 
-if [ "$node_major" = "24" ]; then
-	node_bin="$("$here/node24.sh")"
+if [ "$node_major" != "$(node -p 'process.versions.node.split(".")[0]')" ]; then
+	node_bin="$("$here/node.sh" "$node_major")"
 	export PATH="$node_bin:$PATH"
 	export npm_config_nodedir="$(dirname "$node_bin")"
 fi

@@ -99,6 +99,56 @@ describe('BuildinApi credential', () => {
 			).rejects.toThrow(/https:\/\//);
 		});
 
+		// An HTTP Request node given this credential sends wherever its URL says; the token goes only to the Base URL.
+		describe('only to the Base URL', () => {
+			const refused = async (baseUrl: string, options: Record<string, unknown>) => {
+				const attempt = credential.authenticate({ apiToken: TOKEN, baseUrl }, options as unknown as IHttpRequestOptions);
+				await expect(attempt).rejects.toThrow(/sends its token only to its Base URL/);
+				await expect(attempt).rejects.not.toThrow(TOKEN);
+			};
+
+			it('refuses another host, another port and another scheme', async () => {
+				await refused('https://api.buildin.ai', { url: 'https://example.com/v2/users/me' });
+				await refused('https://api.buildin.ai', { url: 'https://api.buildin.ai.example.com/v2/users/me' });
+				await refused('http://127.0.0.1:4010', { url: 'http://127.0.0.1:4011/v2/users/me' });
+				await refused('https://localhost:4010', { url: 'http://localhost:4010/v2/users/me' });
+			});
+
+			it("refuses a path outside a Base URL's path", async () => {
+				await refused('https://proxy.example.com/buildin', { url: 'https://proxy.example.com/other/v2/users/me' });
+				await refused('https://proxy.example.com/buildin', { url: 'https://proxy.example.com/buildin-other/v2/users/me' });
+			});
+
+			it('reads n8n’s older request options (uri), as the HTTP Request node sends them', async () => {
+				await refused('https://api.buildin.ai', { uri: 'https://example.com/v2/users/me', method: 'GET' });
+				const result = await credential.authenticate(
+					{ apiToken: TOKEN, baseUrl: 'https://api.buildin.ai' },
+					{ uri: 'https://api.buildin.ai/v2/search', method: 'POST' } as unknown as IHttpRequestOptions,
+				);
+				expect(result.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+			});
+
+			it('accepts any path below the Base URL, its own path and a trailing slash', async () => {
+				const accepted = async (baseUrl: string, options: Record<string, unknown>) =>
+					expect((await credential.authenticate({ apiToken: TOKEN, baseUrl }, options as unknown as IHttpRequestOptions)).headers).toEqual({
+						Authorization: `Bearer ${TOKEN}`,
+					});
+				await accepted('https://api.buildin.ai/', { url: 'https://API.buildin.ai:443/v2/pages/x?a=1' });
+				await accepted('https://proxy.example.com/buildin/', { url: 'https://proxy.example.com/buildin/v2/users/me' });
+				await accepted('https://proxy.example.com/buildin', { baseURL: 'https://proxy.example.com/buildin/', url: '/v2/users/me' });
+			});
+
+			it('refuses a request that names no server', async () => {
+				await refused('https://api.buildin.ai', { url: '/v2/users/me' });
+			});
+		});
+
+		it("is one of the credential's own properties, which n8n hands to its editor (the HTTP Request node lists it)", () => {
+			// n8n copies a credential's own properties when it describes it to the editor ({ ...credential }); the
+			// HTTP Request node's Credential Type list offers the types whose description has `authenticate`.
+			expect({ ...credential }.authenticate).toBeInstanceOf(Function);
+		});
+
 		it('refuses a Base URL that is not a URL', async () => {
 			await expect(
 				credential.authenticate({ apiToken: TOKEN, baseUrl: 'api.buildin.ai' }, { url: 'https://api.buildin.ai/v2/users/me' }),

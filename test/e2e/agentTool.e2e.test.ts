@@ -1,7 +1,8 @@
 // The node as an AI agent's tool in real n8n: n8n's AI Agent, its OpenAI Chat Model pointed at a scripted model
 // (harness/scriptedModel.js) through the credential's Base URL, calls Buildin tools. The sandbox shows what the tools
 // sent; the scripted model shows what the agent offered it (the tools) and what came back (the tool results).
-import { N8n, selectedLines } from '../../harness/n8n';
+import { N8n } from '../../harness/n8n';
+import { describeEachLine } from './support/lines';
 import { MESSAGES, NOT_FOUND_ITEM, UPDATE_PAGE_OFFERED } from '../support/toolFace';
 import { agentWorkflow, OPENAI_API_KEY, openAiCredential, REQUEST } from './support/agentWorkflows';
 import { credentials, DATABASE_ID, exampleWorkflows, MISSING_PAGE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
@@ -50,7 +51,7 @@ function lastResult(request: { toolResults: Array<{ output: string }> }): any {
 	return JSON.parse(request.toolResults.at(-1)?.output ?? 'null');
 }
 
-describe.each(selectedLines())("n8n $n8n on Node $node: Buildin as an AI agent's tool", (line) => {
+describeEachLine('agent', "n8n $n8n on Node $node: Buildin as an AI agent's tool", (line) => {
 	let n8n: N8n;
 	let sandbox: any;
 	let model: any;

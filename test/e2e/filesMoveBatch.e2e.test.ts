@@ -4,7 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { N8n, selectedLines } from '../../harness/n8n';
+import { N8n } from '../../harness/n8n';
+import { describeEachLine } from './support/lines';
 import { credentials, DATABASE_ID, exampleWorkflows, PAGE_ID } from './support/workflows';
 
 const { startSandbox } = require('../../sandbox');
@@ -28,7 +29,7 @@ async function startPdfHost(bytes: Buffer) {
 	};
 }
 
-describe.each(selectedLines())('files, move and batches in n8n $n8n on Node $node', (line) => {
+describeEachLine('files', 'files, move and batches in n8n $n8n on Node $node', (line) => {
 	let n8n: N8n;
 	let sandbox: any;
 	let pdfHost: Awaited<ReturnType<typeof startPdfHost>>;

@@ -1,7 +1,8 @@
 // Items mean what they mean in n8n, in a real n8n: Settings → Retry On Fail after a 500 that wrote leaves one record,
 // and failed items under both Continue settings carry what an IF node branches on ($json.error.httpCode), so a
-// workflow can route a stale If-Match (409) its own way. Runs once per pinned n8n line.
-import { N8n, selectedLines } from '../../harness/n8n';
+// workflow can route a stale If-Match (409) its own way. Part of the core suite: runs on every pinned n8n line.
+import { N8n } from '../../harness/n8n';
+import { describeEachLine } from './support/lines';
 import { credentials, CREDENTIAL_ID, DATABASE_ID, PAGE_ID, RECORD_ID } from './support/workflows';
 
 const { startSandbox } = require('../../sandbox');
@@ -106,7 +107,7 @@ function runDataOf(json: any, name: string): Item[][] {
 	return json?.data?.resultData?.runData?.[name]?.[0]?.data?.main ?? [];
 }
 
-describe.each(selectedLines())('n8n $n8n on Node $node: item semantics', (line) => {
+describeEachLine('core', 'n8n $n8n on Node $node: item semantics', (line) => {
 	let n8n: N8n;
 	let sandbox: any;
 	let token: string;

@@ -9,7 +9,7 @@ import { ensureInstalled, startPostgres, startRedis, type Service } from './supp
 const { startSandbox } = require('../../sandbox');
 const { buildinContender, credentials, webhookWorkflow } = require('../../bench/workflows');
 
-const LINE = selectedLines().find((line) => line.n8n === '2.41.1');
+const LINE = selectedLines('queue').find((line) => line.n8n === '2.41.1');
 const TOKEN = 'queue-secret-token-7d41e83f9c2a';
 const CALLS = 20;
 const ITEMS_PER_CALL = 25;

@@ -32,3 +32,36 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
 export function trimBaseUrl(baseUrl: string): string {
 	return baseUrl.trim().replace(/\/+$/, '');
 }
+
+/**
+ * Where a request goes, as n8n's HTTP clients resolve it: its `url` (or `uri`, in n8n's older request options) when
+ * absolute, otherwise joined to its `baseURL` the way axios joins them. Undefined when it names no server.
+ */
+export function requestTarget(options: { url?: unknown; uri?: unknown; baseURL?: unknown }): string | undefined {
+	const url = [options.url, options.uri].find((value): value is string => typeof value === 'string' && value !== '');
+	const absolute = /^[a-z][a-z0-9+.-]*:/i;
+	if (url !== undefined && absolute.test(url)) return url;
+	if (typeof options.baseURL !== 'string' || !absolute.test(options.baseURL)) return undefined;
+	return url === undefined ? options.baseURL : `${options.baseURL.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+/**
+ * Why the token must not go to `target`, or undefined when it may: only requests to the Base URL itself (the same
+ * scheme, host and port, and a path below the Base URL's) carry it, so an HTTP Request node given the Buildin
+ * credential cannot send the token to another server.
+ */
+export function targetProblem(baseUrl: string, target: string | undefined): string | undefined {
+	const base = new URL(trimBaseUrl(baseUrl));
+	const basePath = base.pathname.replace(/\/+$/, '');
+	const where = `The Buildin API credential sends its token only to its Base URL (${base.origin}${basePath})`;
+	if (target === undefined) return `${where}; this request names no server`;
+	let url: URL;
+	try {
+		url = new URL(target);
+	} catch {
+		return `${where}; this request's URL is not a URL`;
+	}
+	const below = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+	if (url.origin === base.origin && below) return undefined;
+	return `${where}; this request goes to ${url.origin}${url.origin === base.origin ? url.pathname : ''}. To call that server with a token, give it a credential of its own (or set this credential's Base URL to it)`;
+}

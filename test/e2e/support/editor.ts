@@ -166,3 +166,25 @@ export async function checkTriggerEditor(options: EditorOptions): Promise<Trigge
 		await browser.close();
 	}
 }
+
+/**
+ * Opens an HTTP Request node set to Authentication → Predefined Credential Type and reports the Credential Type
+ * choices the editor lists for `search` (typed into the list's filter, as a person would).
+ */
+export async function predefinedCredentialTypes(options: Omit<EditorOptions, 'screenshots'> & { search: string }): Promise<string[]> {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		const { node } = await openWorkflow(page, { ...options, screenshots: false });
+		await openPanel(page, node, 'nodeCredentialType');
+		await page.locator('[data-test-id="parameter-input-nodeCredentialType"] [data-test-id="credential-select"] input').click();
+		await page.keyboard.type(options.search);
+		// The list shows every credential type the node accepts; typing filters it, as a person looking for one does.
+		const listed = page.locator('[data-test-id="credential-select-option"]:visible');
+		await listed.first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(300);
+		return (await listed.allTextContents()).map((option) => option.trim());
+	} finally {
+		await browser.close();
+	}
+}

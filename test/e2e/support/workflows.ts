@@ -34,7 +34,8 @@ function buildin(name: string, position: number, parameters: any, extra: any = {
 	};
 }
 
-function chain(id: string, name: string, nodes: any[]): WorkflowFile {
+/** A workflow of the nodes one after another, started by a Manual Trigger. */
+export function chain(id: string, name: string, nodes: any[]): WorkflowFile {
 	const all = [{ parameters: {}, id: 'node-trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] }, ...nodes];
 	const connections: any = {};
 	for (let index = 1; index < all.length; index++) {

@@ -26,6 +26,12 @@ function overlapping(requests: Recorded[]): boolean {
 	return requests.some((a) => requests.some((b) => a !== b && a.arrivedSeq < b.arrivedSeq && b.arrivedSeq < (a.answeredSeq ?? Infinity)));
 }
 
+/**
+ * How long a hold that waits for another request lasts at most: a node working as it should sends that request at
+ * once, so only a node that never sends it waits this long (long enough for a machine that is very busy).
+ */
+const FOR_THE_OTHER_REQUEST = { maxMs: 20_000 };
+
 const rename: INodeParameters = { resource: 'page', operation: 'update', pageId: byId('={{ $json.page }}'), title: '={{ $json.title }}' };
 const appendLine: INodeParameters = { resource: 'block', operation: 'appendChildren', blockId: byId('={{ $json.page }}'), text: '={{ $json.line }}' };
 
@@ -76,6 +82,7 @@ describe('writes to one object keep item order', () => {
 			method: 'PATCH',
 			path: /\/children$/,
 			releaseWhen: (requests) => requests.filter((r) => r.path.endsWith('/children')).length >= 2,
+			...FOR_THE_OTHER_REQUEST,
 		});
 
 		const { error } = await runBuildin(sandbox, { parameters: appendLine }, { items: pages.map((page, n) => ({ page: page.id, line: `line ${n}` })) });
@@ -91,10 +98,13 @@ describe('writes to one object keep item order', () => {
 			{ page: a.id, title: `A${n}` },
 			{ page: b.id, title: `B${n}` },
 		]);
+		// A1 waits for another write to page A (which only a node sending them together makes), or half a second; B's
+		// writes arrive meanwhile.
 		sandbox.holdRequests({
 			method: 'PATCH',
 			path: `/v2/pages/${a.id}`,
-			releaseWhen: (requests) => requests.some((r) => r.path === `/v2/pages/${b.id}`),
+			releaseWhen: (requests) => requests.filter((r) => r.path === `/v2/pages/${a.id}`).length >= 2,
+			maxMs: 500,
 		});
 
 		const { output, error } = await runBuildin(sandbox, { parameters: rename }, { items });
@@ -112,6 +122,7 @@ describe('writes to one object keep item order', () => {
 			method: 'POST',
 			path: '/v2/pages',
 			releaseWhen: (requests) => requests.filter((r) => r.method === 'POST' && r.path === '/v2/pages').length >= 2,
+			...FOR_THE_OTHER_REQUEST,
 		});
 
 		const { error } = await runBuildin(
@@ -134,6 +145,7 @@ describe('a run that stops at a failed item names the items written', () => {
 		sandbox.holdRequests({
 			path: `/v2/pages/${missing}`,
 			releaseWhen: (requests) => requests.some((r) => r.path === `/v2/pages/${p3.id}` && r.answeredSeq !== undefined),
+			...FOR_THE_OTHER_REQUEST,
 		});
 
 		const { error } = await runBuildin(

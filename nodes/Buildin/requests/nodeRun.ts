@@ -1,12 +1,19 @@
 import { createHash, randomUUID } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** The execution, node and run this context belongs to; undefined where n8n gives no execution id. */
+const runIds = new WeakMap<object, string | undefined>();
+
+/**
+ * The execution, node and run this context belongs to; undefined where n8n gives no execution id. The same for every
+ * item of a context, so read once per context (n8n builds a whole data proxy to tell the run index).
+ */
 export function nodeRunId(ctx: IExecuteFunctions): string | undefined {
+	if (runIds.has(ctx)) return runIds.get(ctx);
 	const executionId = ctx.getExecutionId?.();
-	if (!executionId) return undefined;
 	const node = ctx.getNode();
-	return JSON.stringify([executionId, node.id ?? node.name, ctx.getWorkflowDataProxy(0).$runIndex]);
+	const id = executionId ? JSON.stringify([executionId, node.id ?? node.name, ctx.getWorkflowDataProxy(0).$runIndex]) : undefined;
+	runIds.set(ctx, id);
+	return id;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/errors';
-import { elaborated, errorItemJson } from '../transport/errors';
+import { elaborated, errorItemJson, errorMayHaveLanded } from '../transport/errors';
 import { writesOf, type ItemWrites } from '../transport/itemWrites';
 import { pacerFor } from '../transport/pacing';
 import { earlierTries, type EarlierTries, type Settled } from './earlierTries';
@@ -295,7 +295,7 @@ async function runBatch(run: NodeRun, operation: BatchOperation): Promise<INodeE
 		else if (!(result instanceof Error)) outcomes.succeeded(itemIndex, [{ json: result, pairedItem: { item: itemIndex } }]);
 		else {
 			// A batch sent in one request: whether it may have landed is the request's own verdict.
-			const landed = (result as { context?: { mayHaveLanded?: unknown } }).context?.mayHaveLanded === true;
+			const landed = errorMayHaveLanded(result);
 			outcomes.failed(itemIndex, result, { wrote: landed, unrepeatable: landed });
 		}
 	}

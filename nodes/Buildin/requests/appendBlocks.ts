@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { APPEND_BATCH_SIZE, chunk } from '../helpers/blocks';
 import { InvalidInputError } from '../helpers/errors';
 import { buildinApiRequest } from '../transport';
-import { elaborated, incompleteAnswerError } from '../transport/errors';
+import { elaborated, errorMayHaveLanded, incompleteAnswerError } from '../transport/errors';
 
 /**
  * A failure after some batches landed says so: running the item again would add those blocks a second time. When
@@ -14,7 +14,7 @@ function partlyAppended(error: unknown, created: IDataObject[], total: number): 
 	if (created.length === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
 	const lastId = String(created[created.length - 1].id);
 	const advice =
-		error.context.mayHaveLanded === true
+		errorMayHaveLanded(error)
 			? `The first ${created.length} blocks are in place (the last one is ${lastId}), and the next batch may have been appended too. Running this item again would add them twice: check the page after that block, then append only what is missing.`
 			: `The first ${created.length} blocks are in place (the last one is ${lastId}). Running this item again would add them twice: append only the remaining ${total - created.length}, after that block.`;
 	return elaborated(error, {

@@ -266,6 +266,11 @@ export function elaborated(
 	return next;
 }
 
+/** Whether a failure says the write it reports may have been carried out (set where the failure is understood). */
+export function errorMayHaveLanded(error: unknown): boolean {
+	return (error as { context?: { mayHaveLanded?: unknown } } | undefined)?.context?.mayHaveLanded === true;
+}
+
 /**
  * The JSON of the output item a failed input item becomes under "continue on fail": one key, `error`, holding the
  * message (the same text as the node error's) and what a workflow branches on, the same fields for every failure,
@@ -285,7 +290,7 @@ export function errorItemJson(error: Error, wrote = false): IDataObject {
 			code: (context.apiCode ?? context.networkCode ?? null) as string | null,
 			apiMessage: (context.apiMessage ?? null) as string | null,
 			requestId: (context.requestId ?? null) as string | null,
-			mayHaveBeenApplied: wrote || context.mayHaveLanded === true,
+			mayHaveBeenApplied: wrote || errorMayHaveLanded(error),
 			fields: (context.details ?? []) as IDataObject[],
 			description: nodeError?.description ?? null,
 		},

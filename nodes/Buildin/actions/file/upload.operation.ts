@@ -8,7 +8,7 @@ import { pageLocator, readPageId } from '../../parameters/locators';
 import { optionsCollection } from '../../parameters/options';
 import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
-import { elaborated, incompleteAnswerError } from '../../transport/errors';
+import { elaborated, errorMayHaveLanded, incompleteAnswerError } from '../../transport/errors';
 import { putToUploadLink, type UploadTarget } from '../../transport/objectStorage';
 
 const properties: INodeProperties[] = [
@@ -116,7 +116,7 @@ function blockNotAdded(error: unknown, block: IDataObject): unknown {
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
 	const file = JSON.stringify((block[block.type as string] as IDataObject).file);
 	const advice =
-		error.context.mayHaveLanded === true
+		errorMayHaveLanded(error)
 			? `The file is stored as ${file}, and its block may have been added: check the page, and only if the block is not there, add it with Block → Append Children (JSON) rather than uploading the file again.`
 			: `The file is stored as ${file}; add it with Block → Append Children (JSON) rather than uploading it again.`;
 	return elaborated(error, {

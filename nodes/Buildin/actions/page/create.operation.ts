@@ -12,7 +12,7 @@ import { parentParameters, readParent } from '../../parameters/parent';
 import { simplified, simplifyField } from '../../parameters/results';
 import { appendInBatches } from '../../requests/appendBlocks';
 import { buildinApiRequest } from '../../transport';
-import { elaborated, incompleteAnswerError } from '../../transport/errors';
+import { elaborated, errorMayHaveLanded, incompleteAnswerError } from '../../transport/errors';
 import { collect, paginate } from '../../transport/pagination';
 
 const properties: INodeProperties[] = [
@@ -135,9 +135,8 @@ async function appendRest(ctx: IExecuteFunctions, itemIndex: number, pageId: str
 function afterCreation(ctx: IExecuteFunctions, itemIndex: number, error: unknown, page: IDataObject): Error {
 	const message = `The page ${String(page.id)} was created, but writing its content failed: ${error instanceof Error ? error.message : String(error)}`;
 	const where = String(page.url ?? page.id);
-	const landed = (error as { context?: { mayHaveLanded?: unknown } }).context?.mayHaveLanded === true;
 	const advice = `${
-		landed
+		errorMayHaveLanded(error)
 			? `The page exists (${where}) with its properties, and its content may have been written in full or in part: read it first, then replace its content (Page → Replace Content with Markdown) or move it to the trash, rather than adding content that may be there already.`
 			: `The page exists (${where}) with its properties and possibly part of its content. Fix the cause, then replace its content (Page → Replace Content with Markdown, Block → Append Children) or move it to the trash.`
 	} Running the workflow again creates another page unless Options → Idempotency Key is set.`;
